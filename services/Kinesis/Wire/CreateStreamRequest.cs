@@ -1,0 +1,3 @@
+namespace CdnPulse.Kinesis.Wire;
+
+internal sealed record CreateStreamRequest(string StreamName, int ShardCount);

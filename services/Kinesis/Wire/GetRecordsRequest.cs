@@ -1,0 +1,3 @@
+namespace CdnPulse.Kinesis.Wire;
+
+internal sealed record GetRecordsRequest(string ShardIterator, int? Limit);

@@ -1,0 +1,3 @@
+namespace CdnPulse.Kinesis.Wire;
+
+internal sealed record GetShardIteratorResponse(string ShardIterator);

@@ -1,0 +1,3 @@
+namespace CdnPulse.Kinesis.Wire;
+
+internal sealed record MergeShardsRequest(string StreamName, string ShardToMerge, string AdjacentShardToMerge);

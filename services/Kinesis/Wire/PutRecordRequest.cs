@@ -1,0 +1,3 @@
+namespace CdnPulse.Kinesis.Wire;
+
+internal sealed record PutRecordRequest(string StreamName, string PartitionKey, ReadOnlyMemory<byte> Data);

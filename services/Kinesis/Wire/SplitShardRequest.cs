@@ -1,0 +1,3 @@
+namespace CdnPulse.Kinesis.Wire;
+
+internal sealed record SplitShardRequest(string StreamName, string ShardToSplit, string NewStartingHashKey);
