@@ -1,0 +1,13 @@
+using CdnPulse.Enrichment.Extensions;
+using CdnPulse.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+
+app.Run();
