@@ -1,0 +1,13 @@
+namespace CdnPulse.Ingest.Apis;
+
+/// <summary>The Firehose HTTP endpoint destination (section "Firehose").</summary>
+public sealed class FirehoseOptions
+{
+    public const string SectionName = "Firehose";
+
+    /// <summary>The access key configured on the delivery stream; Firehose sends it verbatim in X-Amz-Firehose-Access-Key.</summary>
+    public string? AccessKey { get; set; }
+
+    /// <summary>Largest accepted body after decompression (Firehose's HTTP buffer is at most 64 MiB).</summary>
+    public long MaxBodyBytes { get; set; } = 64L * 1024 * 1024;
+}

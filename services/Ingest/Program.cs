@@ -1,0 +1,16 @@
+using CdnPulse.Ingest.Apis;
+using CdnPulse.Ingest.Extensions;
+using CdnPulse.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapFirehoseApi();
+app.MapRejectsApi();
+
+app.Run();

@@ -1,0 +1,39 @@
+using CdnPulse.CdnLogs;
+using CdnPulse.Contracts;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace CdnPulse.Ingest.Publishing;
+
+/// <summary>
+/// Publishes parsed lines as <see cref="LogBatchReceived"/> messages. A source batch larger than the per-message
+/// limit is split into parts whose ids derive from the source id (<c>id#0</c>, <c>id#1</c>, …), so a re-read of the
+/// same source batch produces the same ids and downstream drops the duplicates.
+/// </summary>
+public sealed class LogBatchPublisher(IBus bus, IOptions<IngestOptions> options, IngestMetrics metrics, RejectLog rejectLog)
+{
+    public async Task PublishAsync(string source, string batchId, IReadOnlyList<CdnRequest> requests, RejectCounter rejects, CancellationToken cancellationToken)
+    {
+        var receivedAt = DateTimeOffset.UtcNow;
+        var size = options.Value.MaxRequestsPerMessage;
+        if (requests.Count <= size)
+        {
+            await bus.Publish(new LogBatchReceived(batchId, source, receivedAt, requests, rejects.Total), cancellationToken);
+        }
+        else
+        {
+            var part = 0;
+            for (var offset = 0; offset < requests.Count; offset += size, part++)
+            {
+                var slice = requests.Skip(offset).Take(size).ToArray();
+                await bus.Publish(new LogBatchReceived($"{batchId}#{part}", source, receivedAt, slice, part == 0 ? rejects.Total : 0), cancellationToken);
+            }
+        }
+        metrics.Accepted(source, requests.Count);
+        if (rejects.Total > 0)
+        {
+            metrics.Rejected(source, rejects);
+            rejectLog.Record(batchId, rejects);
+        }
+    }
+}

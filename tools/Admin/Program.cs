@@ -1,0 +1,3 @@
+using CdnPulse.Admin;
+
+return await AdminCommands.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
