@@ -1,0 +1,3 @@
+using CdnPulse.AppHost;
+
+return await AppHostCommand.RunAsync(args);
