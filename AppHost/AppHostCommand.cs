@@ -42,6 +42,11 @@ internal static class AppHostCommand
             context.Cancel = true;
             stop.Cancel();
         });
+        using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
 
         CdnPulseSystem system;
         try

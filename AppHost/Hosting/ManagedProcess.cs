@@ -8,6 +8,8 @@ namespace CdnPulse.Hosting;
 /// </summary>
 public sealed class ManagedProcess : IAsyncDisposable
 {
+    private const string SetsidPath = "/usr/bin/setsid";
+
     private readonly Process _process;
     private readonly TimeSpan _gracePeriod;
 
@@ -35,7 +37,10 @@ public sealed class ManagedProcess : IAsyncDisposable
         string? workingDirectory = null,
         TimeSpan? gracePeriod = null)
     {
-        var startInfo = new ProcessStartInfo(fileName)
+        // Each child gets its own session (setsid execs in place, so the PID stays the program's): a terminal's
+        // Ctrl+C then reaches only the host, which stops services before the servers they depend on.
+        var detach = File.Exists(SetsidPath);
+        var startInfo = new ProcessStartInfo(detach ? SetsidPath : fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -43,6 +48,10 @@ public sealed class ManagedProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
+        if (detach)
+        {
+            startInfo.ArgumentList.Add(fileName);
+        }
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
