@@ -1,6 +1,5 @@
 using CdnPulse.EventStore;
 using CdnPulse.Metrics;
-using CdnPulse.MetricsQuery.Queries;
 using CdnPulse.ServiceDefaults;
 using CdnPulse.ServiceDefaults.ApiKeys;
 

@@ -1,10 +1,9 @@
-using CdnPulse.Metrics;
 using Npgsql;
 
-namespace CdnPulse.MetricsQuery.Queries;
+namespace CdnPulse.Metrics;
 
-/// <summary>Reads the per-minute projection for one domain (all countries summed, or one country).</summary>
-internal sealed class MinuteStatsReader(NpgsqlDataSource dataSource)
+/// <summary>Reads the per-minute projection for one domain, all countries summed or one country: minutes in [from, to).</summary>
+public sealed class MinuteStatsReader(NpgsqlDataSource dataSource)
 {
     public async Task<SortedDictionary<DateTimeOffset, WindowStats>> ReadAsync(
         string domain, DateTimeOffset from, DateTimeOffset to, string? country, CancellationToken cancellationToken)
