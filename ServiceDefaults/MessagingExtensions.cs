@@ -23,20 +23,20 @@ public static class MessagingExtensions
             o.StartTimeout = TimeSpan.FromSeconds(60);
             o.StopTimeout = TimeSpan.FromSeconds(30);
         });
+        var options = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) => FailurePolicy.Apply(endpoint));
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) => FailurePolicy.Apply(endpoint, options));
             configure?.Invoke(bus);
-            bus.UseConfiguredTransport(builder.Configuration);
+            bus.UseConfiguredTransport(builder.Configuration, options.Transport);
         });
         return builder;
     }
 
     /// <summary>The transport seam: <c>Messaging:Transport</c> = <c>rabbitmq</c> (default) or <c>inmemory</c> (unit tests only).</summary>
-    public static void UseConfiguredTransport(this IBusRegistrationConfigurator bus, IConfiguration configuration)
+    public static void UseConfiguredTransport(this IBusRegistrationConfigurator bus, IConfiguration configuration, string transport)
     {
-        var transport = configuration["Messaging:Transport"] ?? "rabbitmq";
         switch (transport.ToLowerInvariant())
         {
             case "rabbitmq":
