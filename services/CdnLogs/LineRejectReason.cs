@@ -32,4 +32,7 @@ public enum LineRejectReason
 
     /// <summary>The record around the line could not be decoded (for example invalid base64 in a Firehose record).</summary>
     BadEncoding,
+
+    /// <summary>A JSON record (Lambda@Edge) lacks a required field or is not an object.</summary>
+    MissingField,
 }

@@ -11,6 +11,8 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapFirehoseApi();
+app.MapFirehoseTransformApi();
+app.MapLambdaEdgeApi();
 app.MapRejectsApi();
 
 app.Run();

@@ -16,6 +16,16 @@ public sealed class LogBatchPublisher(IBus bus, IOptions<IngestOptions> options,
     {
         var receivedAt = DateTimeOffset.UtcNow;
         var size = options.Value.MaxRequestsPerMessage;
+        using var activity = IngestMetrics.ActivitySource.StartActivity("publish log batch");
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("cdnpulse.batch.id", batchId);
+            activity.SetTag("cdnpulse.batch.source", source);
+            activity.SetTag("cdnpulse.batch.requests", requests.Count);
+            activity.SetTag("cdnpulse.lines.rejected", rejects.Total);
+            // The first few distinct domains, so that a batch of many sites keeps a short attribute.
+            activity.SetTag("cdnpulse.domains", string.Join(",", requests.Select(r => r.Host).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(20)));
+        }
         if (requests.Count <= size)
         {
             await bus.Publish(new LogBatchReceived(batchId, source, receivedAt, requests, rejects.Total), cancellationToken);

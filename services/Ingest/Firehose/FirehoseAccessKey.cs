@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace CdnPulse.Ingest.Apis;
+namespace CdnPulse.Ingest.Firehose;
 
 /// <summary>Checks X-Amz-Firehose-Access-Key in constant time (fixed-length hashes compared with FixedTimeEquals).</summary>
 public sealed class FirehoseAccessKey(IOptions<FirehoseOptions> options)

@@ -1,4 +1,4 @@
-namespace CdnPulse.Ingest.Apis;
+namespace CdnPulse.Ingest.Firehose;
 
 /// <summary>The Firehose HTTP endpoint destination (section "Firehose").</summary>
 public sealed class FirehoseOptions
@@ -10,4 +10,10 @@ public sealed class FirehoseOptions
 
     /// <summary>Largest accepted body after decompression (Firehose's HTTP buffer is at most 64 MiB).</summary>
     public long MaxBodyBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// How long a delivered request id is remembered, so a retry of it is answered 200 without publishing again.
+    /// Firehose retries for at most its configured retry duration (up to 2 hours) after buffering.
+    /// </summary>
+    public TimeSpan RequestIdRetention { get; set; } = TimeSpan.FromHours(24);
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CdnPulse.Ingest.Apis;
+namespace CdnPulse.Ingest.Firehose;
 
 /// <summary>The response Firehose expects: the request id echoed, a timestamp in ms, and on failure an error message.</summary>
 public sealed record FirehoseResponse(
