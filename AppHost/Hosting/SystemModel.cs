@@ -19,6 +19,7 @@ public static class SystemModel
     public const string Enrichment = "enrichment";
     public const string Aggregation = "aggregation";
     public const string MetricsQuery = "metrics-query";
+    public const string Alerting = "alerting";
 
     public static readonly ServiceDefinition MigrationsStep = new(
         Migrations, "tools/Admin/CdnPulse.Admin.csproj", [Events], ["migrate"],
@@ -50,6 +51,12 @@ public static class SystemModel
         new(MetricsQuery, "services/MetricsQuery/CdnPulse.MetricsQuery.csproj", [Events, Migrations], [], r => new Dictionary<string, string>
         {
             ["ConnectionStrings__events"] = r.ConnectionString(Events),
+            ["Auth__ApiKeys__0"] = r.Parameter(ApiKeyParameter),
+        }),
+        new(Alerting, "services/Alerting/CdnPulse.Alerting.csproj", [Events, Messaging, Migrations], [], r => new Dictionary<string, string>
+        {
+            ["ConnectionStrings__events"] = r.ConnectionString(Events),
+            ["ConnectionStrings__messaging"] = r.ConnectionString(Messaging),
             ["Auth__ApiKeys__0"] = r.Parameter(ApiKeyParameter),
         }),
     ];

@@ -26,6 +26,7 @@ public static class AdminCommands
             await output.WriteLineAsync(Usage);
             return args.Length == 0 ? 2 : 0;
         }
+        if (args[0] == "import") return await ImportCommand.RunAsync(args[1..], output, error, cancellationToken);
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__events");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -39,6 +40,7 @@ public static class AdminCommands
                 await EventStoreSchema.ApplyAsync(dataSource, cancellationToken);
                 await MetricsSchema.ApplyAsync(dataSource, cancellationToken);
                 await IngestSchema.ApplyAsync(dataSource, cancellationToken);
+                await CdnPulse.Alerting.AlertingSchema.ApplyAsync(dataSource, cancellationToken);
                 await output.WriteLineAsync("Schemas are up to date: eventstore, metrics, ingest.");
                 return 0;
             case "rebuild":

@@ -1,0 +1,4 @@
+namespace CdnPulse.Alerting.Apis;
+
+/// <summary>A dimension as DescribeAlarms returns it.</summary>
+public sealed record MetricAlarmDimension(string Name, string Value);

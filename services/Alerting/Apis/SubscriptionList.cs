@@ -1,0 +1,5 @@
+using CdnPulse.Alerting.Notifications;
+
+namespace CdnPulse.Alerting.Apis;
+
+public sealed record SubscriptionList(IReadOnlyList<Subscription> Subscriptions);
