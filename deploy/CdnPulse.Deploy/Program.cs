@@ -1,0 +1,3 @@
+using CdnPulse.Deploy;
+
+return SynthCommand.Run(args, Console.Out, Console.Error);

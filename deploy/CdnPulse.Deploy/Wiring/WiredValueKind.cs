@@ -1,0 +1,8 @@
+namespace CdnPulse.Deploy.Wiring;
+
+internal enum WiredValueKind
+{
+    ConnectionString,
+    Parameter,
+    ServiceUrl,
+}
