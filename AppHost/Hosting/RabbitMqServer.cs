@@ -30,6 +30,9 @@ public sealed class RabbitMqServer : IAsyncDisposable
 
     public string ManagementUrl => $"http://127.0.0.1:{ManagementPort}/";
 
+    /// <summary>The PID of this node's own epmd (started by us, stopped with the node).</summary>
+    public int EpmdPid => _epmd.Pid;
+
     public static async Task<RabbitMqServer> StartAsync(string stateDirectory, IResourceLog log, CancellationToken cancellationToken, bool management = true)
     {
         var server = Prerequisites.RabbitMqServer();

@@ -4,10 +4,15 @@ using CdnPulse.Contracts;
 
 namespace CdnPulse.EndToEnd.Tests;
 
-/// <summary>A fixed, hand-checkable set of requests for one domain over three minutes of a past day.</summary>
+/// <summary>
+/// A fixed, hand-checkable set of requests for one domain over three minutes. The minutes lie two hours back, on
+/// a whole hour: well inside the window retention, and apart from anything "now" that other tests send.
+/// </summary>
 internal static class KnownTraffic
 {
-    public static readonly DateTimeOffset FirstMinute = new(2026, 1, 15, 10, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset FirstMinute = StartOfHour(DateTimeOffset.UtcNow.AddHours(-2));
+
+    private static DateTimeOffset StartOfHour(DateTimeOffset at) => new(at.Year, at.Month, at.Day, at.Hour, 0, 0, TimeSpan.Zero);
 
     /// <summary>Requests of minute <paramref name="minute"/> (0..2): 10 + 5·minute of them, each sized 1000·(i+1) + minute.</summary>
     public static IReadOnlyList<CdnRequest> Minute(string domain, int minute)

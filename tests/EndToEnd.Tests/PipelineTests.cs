@@ -136,8 +136,9 @@ public sealed class PipelineTests(SystemFixture fixture)
 
     private async Task<List<(string Time, string Value)>> QueryAsync(string metric, CancellationToken cancellationToken)
     {
-        var url = $"{fixture.System.ServiceUrl(SystemModel.MetricsQuery)}/metric?StartTime=2026-01-15%2010:00:00&EndTime=2026-01-15%2010:10:00"
-                  + $"&Metric={metric}&Domain={Domain}&Interval=1min";
+        var from = KnownTraffic.FirstMinute;
+        var url = $"{fixture.System.ServiceUrl(SystemModel.MetricsQuery)}/metric?StartTime={Uri.EscapeDataString(from.ToString("yyyy-MM-dd HH:mm:ss"))}"
+                  + $"&EndTime={Uri.EscapeDataString(from.AddMinutes(10).ToString("yyyy-MM-dd HH:mm:ss"))}&Metric={metric}&Domain={Domain}&Interval=1min";
         using var response = await GetWithKeyAsync(url, cancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
