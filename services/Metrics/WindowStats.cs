@@ -6,9 +6,14 @@ namespace CdnPulse.Metrics;
 /// <summary>
 /// The mergeable partial of one metric window for one domain × country: only sums and counts, so any number of
 /// contributions (from any number of Aggregation instances, in any order, late or not) add up to exact totals.
+/// The URL summary is the one bounded part: exact while Aggregation folds, truncated to its heavy hitters before
+/// it is appended (<see cref="UrlSummary"/> states the error bound).
 /// </summary>
 public sealed class WindowStats
 {
+    /// <summary>The ISP name used when enrichment found none (as for countries).</summary>
+    public const string UnknownIsp = "NotFound";
+
     public long Requests { get; set; }
 
     public long Bytes { get; set; }
@@ -43,6 +48,21 @@ public sealed class WindowStats
 
     public Dictionary<string, CountAndTime> EdgeTypes { get; set; } = [];
 
+    /// <summary>Distribution of time-taken (µs) over all requests.</summary>
+    public LatencyHistogram TimeTakenHistogram { get; set; } = new();
+
+    /// <summary>Distribution of time-to-first-byte (µs) over the requests whose log line carries it.</summary>
+    public LatencyHistogram FirstByteHistogram { get; set; } = new();
+
+    /// <summary>Requests and bytes per URL path (heavy hitters once truncated).</summary>
+    public UrlSummary Urls { get; set; } = new();
+
+    /// <summary>Download-speed buckets per ISP of the requests that count for the CDN download speed.</summary>
+    public Dictionary<string, DownloadSpeedCounts> DownloadSpeed { get; set; } = [];
+
+    /// <summary>The same for the origin download speed (response result type Miss).</summary>
+    public Dictionary<string, DownloadSpeedCounts> DownloadSpeedOrigin { get; set; } = [];
+
     public void Add(CdnRequest request)
     {
         var timeTakenUs = CountAndTime.Microseconds(request.TimeTakenMs);
@@ -51,6 +71,20 @@ public sealed class WindowStats
         TimeTakenUsSum += timeTakenUs;
         Get(StatusCodes, request.Status).Add(timeTakenUs);
         Get(EdgeTypes, request.EdgeResponseResultType ?? "-").Add(timeTakenUs);
+        TimeTakenHistogram.Add(timeTakenUs);
+        if (request.TimeToFirstByteMs is { } firstByteMs)
+        {
+            FirstByteHistogram.Add(CountAndTime.Microseconds(firstByteMs));
+        }
+        Urls.Add(request.UriStem, request.BytesSent);
+        if (RequestClassification.CountsForDownloadSpeed(request.EdgeResponseResultType))
+        {
+            Speed(DownloadSpeed, request.Isp).Add(RequestClassification.DownloadSpeedBucket(request.BytesSent, request.TimeTakenMs));
+        }
+        if (RequestClassification.CountsForOriginDownloadSpeed(request.EdgeResponseResultType))
+        {
+            Speed(DownloadSpeedOrigin, request.Isp).Add(RequestClassification.DownloadSpeedBucket(request.BytesSent, request.TimeTakenMs));
+        }
 
         if (RequestClassification.WentToOrigin(request.EdgeDetailedResultType))
         {
@@ -95,6 +129,28 @@ public sealed class WindowStats
         MergeInto(StatusCodes, other.StatusCodes);
         MergeInto(StatusCodesOrigin, other.StatusCodesOrigin);
         MergeInto(EdgeTypes, other.EdgeTypes);
+        TimeTakenHistogram.Merge(other.TimeTakenHistogram);
+        FirstByteHistogram.Merge(other.FirstByteHistogram);
+        Urls.Merge(other.Urls);
+        foreach (var (isp, counts) in other.DownloadSpeed)
+        {
+            Speed(DownloadSpeed, isp).Merge(counts);
+        }
+        foreach (var (isp, counts) in other.DownloadSpeedOrigin)
+        {
+            Speed(DownloadSpeedOrigin, isp).Merge(counts);
+        }
+    }
+
+    private static DownloadSpeedCounts Speed(Dictionary<string, DownloadSpeedCounts> map, string? isp)
+    {
+        isp = string.IsNullOrEmpty(isp) ? UnknownIsp : isp;
+        if (!map.TryGetValue(isp, out var counts))
+        {
+            counts = new DownloadSpeedCounts();
+            map[isp] = counts;
+        }
+        return counts;
     }
 
     private static CountAndTime Get<TKey>(Dictionary<TKey, CountAndTime> map, TKey key) where TKey : notnull
