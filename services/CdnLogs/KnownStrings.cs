@@ -20,16 +20,34 @@ internal static class KnownStrings
 
     private static readonly byte[][] ResultTypeBytes = [.. ResultTypes.Select(Encoding.ASCII.GetBytes)];
 
+    // Indexes into ResultTypes by length, so a lookup compares against one or two candidates instead of all of them.
+    private static readonly int[][] ResultTypesByLength = [.. Enumerable.Range(0, ResultTypes.Max(t => t.Length) + 1)
+        .Select(length => Enumerable.Range(0, ResultTypes.Length).Where(i => ResultTypes[i].Length == length).ToArray())];
+
     // Two upper-case letters, filled on first use; a lost race only costs one extra string.
     private static readonly string?[] CountryCodes = new string?[26 * 26];
 
     public static string ResultType(ReadOnlySpan<byte> value)
     {
-        for (var i = 0; i < ResultTypeBytes.Length; i++)
+        // Most lines carry one of these; comparing with constants is cheaper than the table.
+        if (value.SequenceEqual("Hit"u8))
         {
-            if (value.SequenceEqual(ResultTypeBytes[i]))
+            return "Hit";
+        }
+
+        if (value.SequenceEqual("Miss"u8))
+        {
+            return "Miss";
+        }
+
+        if (value.Length < ResultTypesByLength.Length)
+        {
+            foreach (var i in ResultTypesByLength[value.Length])
             {
-                return ResultTypes[i];
+                if (value.SequenceEqual(ResultTypeBytes[i]))
+                {
+                    return ResultTypes[i];
+                }
             }
         }
 

@@ -7,13 +7,22 @@ namespace CdnPulse.CdnLogs;
 
 /// <summary>
 /// Parses CloudFront real-time log lines (UTF-8, tab-separated, in the order of a <see cref="RealtimeLogFormat"/>)
-/// into <see cref="CdnRequest"/>s. Never throws on bad input; immutable and safe to share between threads.
+/// into <see cref="CdnRequest"/>s. Never throws on bad input; safe to share between threads (its only state is a bounded,
+/// lock-free cache of host and path strings).
 /// </summary>
 public sealed class RealtimeLogParser
 {
     public const int DefaultMaxLineBytes = 64 * 1024;
 
+    // Bounded: a few kilobytes of hosts, at most about a megabyte of paths.
+    private const int HostCacheSlots = 64;
+    private const int PathCacheSlots = 4096;
+    private const int MaxCachedPathLength = 128;
+
     private readonly Column[] _columns;
+    private readonly (int Index, Column Column)[] _used;
+    private readonly Utf8StringCache _hosts = new(HostCacheSlots, maxLength: 255);
+    private readonly Utf8StringCache _paths = new(PathCacheSlots, MaxCachedPathLength);
 
     public RealtimeLogParser(RealtimeLogFormat format, int maxLineBytes = DefaultMaxLineBytes)
     {
@@ -22,6 +31,7 @@ public sealed class RealtimeLogParser
         Format = format;
         MaxLineBytes = maxLineBytes;
         _columns = [.. format.Fields.Select(ColumnOf)];
+        _used = [.. _columns.Select((column, index) => (index, column)).Where(c => c.column != Column.Ignored)];
     }
 
     public RealtimeLogFormat Format { get; }
@@ -48,27 +58,54 @@ public sealed class RealtimeLogParser
     /// <summary>Parses one line; a trailing <c>\n</c> or <c>\r\n</c> is ignored.</summary>
     public bool TryParse(ReadOnlySpan<byte> utf8Line, [NotNullWhen(true)] out CdnRequest? request, out LineRejectReason reason)
     {
-        request = null;
-        var line = TrimLineBreak(utf8Line);
-        reason = Check(line);
+        if (!TryRead(utf8Line, out var line, out reason))
+        {
+            request = null;
+            return false;
+        }
+
+        // Hosts and popular paths repeat from line to line: share their strings rather than allocate each time.
+        request = new CdnRequest(
+            line.TimestampMs, Encoding.ASCII.GetString(line.ClientIp), line.Status, line.BytesSent, _hosts.Get(line.Host),
+            _paths.Get(line.UriStem), line.TimeTakenMs, line.EdgeResponseResultType, line.EdgeDetailedResultType, line.Country,
+            Isp: null, line.TimeToFirstByteMs);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads one line like <see cref="TryParse(ReadOnlySpan{byte}, out CdnRequest?, out LineRejectReason)"/> (same checks, same
+    /// values) into a view over <paramref name="utf8Line"/> that allocates nothing.
+    /// </summary>
+    public bool TryRead(ReadOnlySpan<byte> utf8Line, out RealtimeLogLine line, out LineRejectReason reason)
+    {
+        line = default;
+        var text = TrimLineBreak(utf8Line);
+        reason = Check(text);
         if (reason != LineRejectReason.None)
         {
+            return false;
+        }
+
+        // One pass finds every separator; counting them first makes a format mismatch show as such rather than as a bad value.
+        Span<int> tabs = stackalloc int[_columns.Length];
+        if (Utf8Tabs.Find(text, tabs) != _columns.Length - 1)
+        {
+            reason = LineRejectReason.WrongFieldCount;
             return false;
         }
 
         long timestampMs = 0, bytesSent = 0, status = 0;
         double timeTakenMs = 0;
         double? timeToFirstByteMs = null;
-        string ip = "", host = "", uriStem = "";
+        ReadOnlySpan<byte> ip = default, host = default, uriStem = default;
         string? responseResultType = null, detailedResultType = null, country = null;
 
-        for (var i = 0; i < _columns.Length; i++)
+        // Only the columns CdnPulse reads are visited; the separators already bound every field.
+        var last = _columns.Length - 1;
+        foreach (var (index, column) in _used)
         {
-            var tab = line.IndexOf((byte)'\t');
-            var value = tab < 0 ? line : line[..tab];
-            line = tab < 0 ? default : line[(tab + 1)..];
-
-            switch (_columns[i])
+            var value = text[(index == 0 ? 0 : tabs[index - 1] + 1)..(index == last ? text.Length : tabs[index])];
+            switch (column)
             {
                 case Column.Timestamp:
                     if (!Utf8Fields.TryParseEpochMillis(value, out timestampMs))
@@ -80,7 +117,7 @@ public sealed class RealtimeLogParser
                 case Column.ClientIp:
                     if (Utf8Fields.IsIpAddress(value))
                     {
-                        ip = Encoding.ASCII.GetString(value);
+                        ip = value;
                     }
                     else
                     {
@@ -127,12 +164,12 @@ public sealed class RealtimeLogParser
                     }
                     else
                     {
-                        host = Encoding.UTF8.GetString(value);
+                        host = value;
                     }
 
                     break;
                 case Column.UriStem:
-                    uriStem = Encoding.UTF8.GetString(value);
+                    uriStem = value;
                     break;
                 case Column.ResponseResultType when !Utf8Fields.IsNull(value):
                     responseResultType = KnownStrings.ResultType(value);
@@ -153,9 +190,9 @@ public sealed class RealtimeLogParser
             }
         }
 
-        request = new CdnRequest(
-            timestampMs, ip, (int)status, bytesSent, host, uriStem, timeTakenMs,
-            responseResultType, detailedResultType, country, Isp: null, timeToFirstByteMs);
+        line = new RealtimeLogLine(
+            timestampMs, ip, (int)status, bytesSent, host, uriStem, timeTakenMs, responseResultType, detailedResultType, country,
+            timeToFirstByteMs);
         return true;
     }
 
@@ -203,13 +240,7 @@ public sealed class RealtimeLogParser
             return LineRejectReason.Oversize;
         }
 
-        if (!Utf8.IsValid(line))
-        {
-            return LineRejectReason.InvalidUtf8;
-        }
-
-        // Counting separators first makes a format mismatch show as such rather than as a bad value.
-        return line.Count((byte)'\t') == _columns.Length - 1 ? LineRejectReason.None : LineRejectReason.WrongFieldCount;
+        return Utf8.IsValid(line) ? LineRejectReason.None : LineRejectReason.InvalidUtf8;
     }
 
     private static ReadOnlySpan<byte> TrimLineBreak(ReadOnlySpan<byte> line)

@@ -17,7 +17,7 @@ internal static class Utf8Fields
         1_000_000_000_000_000,
     ];
 
-    public static bool IsNull(ReadOnlySpan<byte> value) => value.IsEmpty || value.SequenceEqual("-"u8);
+    public static bool IsNull(ReadOnlySpan<byte> value) => value.IsEmpty || (value.Length == 1 && value[0] == (byte)'-');
 
     /// <summary>Reads 1 to <paramref name="maxDigits"/> ASCII digits (at most 18).</summary>
     public static bool TryParseDigits(ReadOnlySpan<byte> value, int maxDigits, out long result)
@@ -48,27 +48,54 @@ internal static class Utf8Fields
     /// </summary>
     public static bool TryParseEpochMillis(ReadOnlySpan<byte> value, out long millis)
     {
+        // One pass: up to 12 digits of seconds, then optionally '.' and 1 to 18 digits of which the first three count.
         millis = 0;
-        var dot = value.IndexOf((byte)'.');
-        var whole = dot < 0 ? value : value[..dot];
-        if (!TryParseDigits(whole, 12, out var seconds))
+        long seconds = 0;
+        var i = 0;
+        for (; i < value.Length && value[i] != (byte)'.'; i++)
+        {
+            var digit = (uint)(value[i] - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            seconds = (seconds * 10) + digit;
+        }
+
+        if (i is 0 or > 12)
         {
             return false;
         }
 
         long fraction = 0;
-        if (dot >= 0)
+        var fractionDigits = 0;
+        if (i < value.Length)
         {
-            var digits = value[(dot + 1)..];
-            if (digits.IsEmpty || digits.Length > 18 || !TryParseDigits(digits, 18, out _))
+            var digits = value[(i + 1)..];
+            if (digits.IsEmpty || digits.Length > 18)
             {
                 return false;
             }
 
-            for (var i = 0; i < 3; i++)
+            foreach (var b in digits)
             {
-                fraction = (fraction * 10) + (i < digits.Length ? digits[i] - '0' : 0);
+                var digit = (uint)(b - '0');
+                if (digit > 9)
+                {
+                    return false;
+                }
+
+                if (fractionDigits++ < 3)
+                {
+                    fraction = (fraction * 10) + digit;
+                }
             }
+        }
+
+        for (; fractionDigits < 3; fractionDigits++)
+        {
+            fraction *= 10;
         }
 
         millis = (seconds * 1000) + fraction;
@@ -81,31 +108,47 @@ internal static class Utf8Fields
     /// </summary>
     public static bool TryParseSecondsAsMillis(ReadOnlySpan<byte> value, out double millis)
     {
+        // One pass over at most 15 digits (exact in a double) with at most one '.', neither side empty.
         millis = 0;
-        var dot = value.IndexOf((byte)'.');
-        var whole = dot < 0 ? value : value[..dot];
-        var fractionDigits = dot < 0 ? default : value[(dot + 1)..];
-        if (whole.IsEmpty || (dot >= 0 && fractionDigits.IsEmpty) || whole.Length + fractionDigits.Length > 15)
+        long mantissa = 0;
+        int wholeDigits = 0, fractionDigits = 0;
+        var dot = false;
+        foreach (var b in value)
         {
-            return false;
-        }
+            if (b == (byte)'.')
+            {
+                if (dot)
+                {
+                    return false;
+                }
 
-        if (!TryParseDigits(whole, 15, out var mantissa))
-        {
-            return false;
-        }
+                dot = true;
+                continue;
+            }
 
-        if (!fractionDigits.IsEmpty)
-        {
-            if (!TryParseDigits(fractionDigits, 15, out var fraction))
+            var digit = (uint)(b - '0');
+            if (digit > 9)
             {
                 return false;
             }
 
-            mantissa = (mantissa * PowersOfTen[fractionDigits.Length]) + fraction;
+            mantissa = (mantissa * 10) + digit;
+            if (dot)
+            {
+                fractionDigits++;
+            }
+            else
+            {
+                wholeDigits++;
+            }
         }
 
-        var scale = fractionDigits.Length - 3;
+        if (wholeDigits == 0 || (dot && fractionDigits == 0) || wholeDigits + fractionDigits > 15)
+        {
+            return false;
+        }
+
+        var scale = fractionDigits - 3;
         millis = scale <= 0 ? mantissa * PowersOfTen[-scale] : (double)mantissa / PowersOfTen[scale];
         return true;
     }
@@ -129,26 +172,30 @@ internal static class Utf8Fields
             && IPAddress.IsValid(chars[..written]);
     }
 
+    // One pass: four groups of 1 to 3 digits, each at most 255, separated by single dots.
     private static bool IsDottedQuad(ReadOnlySpan<byte> value)
     {
-        for (var part = 0; part < 4; part++)
+        int dots = 0, digits = 0, octet = 0;
+        foreach (var b in value)
         {
-            var dot = value.IndexOf((byte)'.');
-            var last = part == 3;
-            if (last != (dot < 0))
+            if (b == (byte)'.')
+            {
+                if (digits == 0 || ++dots > 3)
+                {
+                    return false;
+                }
+
+                digits = octet = 0;
+                continue;
+            }
+
+            var digit = (int)(uint)(b - '0');
+            if ((uint)digit > 9 || ++digits > 3 || (octet = (octet * 10) + digit) > 255)
             {
                 return false;
             }
-
-            var octet = last ? value : value[..dot];
-            if (!TryParseDigits(octet, 3, out var number) || number > 255)
-            {
-                return false;
-            }
-
-            value = last ? default : value[(dot + 1)..];
         }
 
-        return true;
+        return dots == 3 && digits > 0;
     }
 }

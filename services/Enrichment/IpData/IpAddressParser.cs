@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
 namespace CdnPulse.Enrichment.IpData;
 
@@ -12,6 +13,9 @@ namespace CdnPulse.Enrichment.IpData;
 internal static class IpAddressParser
 {
     private static readonly UInt128 MappedPrefix = (UInt128)0xFFFF << 32;
+
+    // The longest text form of an address with a zone id is well under this.
+    private const int MaxAddressLength = 128;
 
     public static bool IsIPv4Mapped(UInt128 address) => address >> 32 == 0xFFFF;
 
@@ -28,6 +32,29 @@ internal static class IpAddressParser
         // Rare forms (IPv6, "010.1.1.1" octal, zone ids) get the framework's full parser.
         address = default;
         return IPAddress.TryParse(text, out var parsed) && TryConvert(parsed, out address);
+    }
+
+    /// <summary>
+    /// Same answers as <see cref="TryParse"/> for UTF-8 text. Dotted quads and plain IPv6 (hex groups, one "::") are read
+    /// here without allocating; anything else (embedded IPv4, zone ids, octal) goes through the char path.
+    /// </summary>
+    public static bool TryParseUtf8(ReadOnlySpan<byte> text, out UInt128 address)
+    {
+        if (TryParseIPv4(text, out var v4))
+        {
+            address = MapIPv4(v4);
+            return true;
+        }
+        if (TryParsePlainIPv6(text, out address))
+            return true;
+        if (text.IsEmpty || text.Length > MaxAddressLength || !Ascii.IsValid(text))
+        {
+            address = default;
+            return false;
+        }
+        Span<char> chars = stackalloc char[text.Length];
+        Ascii.ToUtf16(text, chars, out _);
+        return TryParse(chars, out address);
     }
 
     public static bool TryConvert(IPAddress address, out UInt128 value)
@@ -75,6 +102,99 @@ internal static class IpAddressParser
         address = value;
         return true;
     }
+
+    /// <summary>The dotted-quad rules of <see cref="TryParseIPv4(ReadOnlySpan{char}, out uint)"/>, on UTF-8.</summary>
+    public static bool TryParseIPv4(ReadOnlySpan<byte> text, out uint address)
+    {
+        address = 0;
+        uint value = 0;
+        var i = 0;
+        for (var octet = 0; octet < 4; octet++)
+        {
+            if (octet > 0)
+            {
+                if (i >= text.Length || text[i] != '.')
+                    return false;
+                i++;
+            }
+            var start = i;
+            uint part = 0;
+            while (i < text.Length && i - start < 3 && char.IsAsciiDigit((char)text[i]))
+                part = part * 10 + (uint)(text[i++] - '0');
+            var length = i - start;
+            if (length == 0 || part > 255 || (length > 1 && text[start] == '0'))
+                return false;
+            value = value << 8 | part;
+        }
+        if (i != text.Length)
+            return false;
+        address = value;
+        return true;
+    }
+
+    /// <summary>
+    /// IPv6 as eight hex groups of up to four digits, or fewer around one "::". Rejects (for the general parser to
+    /// judge) anything else, so whatever it accepts, <see cref="IPAddress"/> reads the same way.
+    /// </summary>
+    public static bool TryParsePlainIPv6(ReadOnlySpan<byte> text, out UInt128 address)
+    {
+        address = default;
+        Span<ushort> groups = stackalloc ushort[8];
+        int count = 0, gap = -1, i = 0;
+        if (text.StartsWith("::"u8))
+        {
+            gap = 0;
+            i = 2;
+        }
+        while (i < text.Length)
+        {
+            int start = i, value = 0;
+            while (i < text.Length && i - start < 4 && HexValue(text[i]) is var digit and >= 0)
+            {
+                value = value << 4 | digit;
+                i++;
+            }
+            if (i == start || count == 8)
+                return false;
+            groups[count++] = (ushort)value;
+            if (i == text.Length)
+                break;
+            if (text[i] != ':')
+                return false; // '.', '%', a fifth hex digit …: not the plain form
+            i++;
+            if (i < text.Length && text[i] == ':')
+            {
+                if (gap >= 0)
+                    return false;
+                gap = count;
+                i++;
+            }
+            else if (i == text.Length)
+                return false; // a single trailing colon
+        }
+        if (gap < 0 ? count != 8 : count > 7)
+            return false;
+        UInt128 result = 0;
+        var zeros = gap < 0 ? 0 : 8 - count;
+        for (var g = 0; g < count; g++)
+        {
+            if (g == gap)
+                result <<= 16 * zeros;
+            result = result << 16 | groups[g];
+        }
+        if (gap == count)
+            result <<= 16 * zeros;
+        address = result;
+        return true;
+    }
+
+    private static int HexValue(byte c) => c switch
+    {
+        >= (byte)'0' and <= (byte)'9' => c - '0',
+        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+        _ => -1,
+    };
 
     /// <summary>A range endpoint in a data file: an address of the file's family, or its decimal value (the -num files).</summary>
     public static bool TryParseEndpoint(ReadOnlySpan<char> text, bool ipv6, out UInt128 value)

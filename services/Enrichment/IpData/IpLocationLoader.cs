@@ -28,7 +28,7 @@ public static class IpLocationLoader
         return new IpLocationDatabase(await country.ConfigureAwait(false), await isp.ConfigureAwait(false), files.Describe());
     }
 
-    private static IpRangeSet LoadCountry(IpDataFiles files, CancellationToken cancellationToken)
+    internal static IpRangeSet LoadCountry(IpDataFiles files, CancellationToken cancellationToken)
     {
         var builder = new IpRangeSetBuilder();
         if (files.CountryFromGeoLite2)
@@ -51,7 +51,7 @@ public static class IpLocationLoader
         return builder.Build();
     }
 
-    private static IpRangeSet LoadIsp(IpDataFiles files, CancellationToken cancellationToken)
+    internal static IpRangeSet LoadIsp(IpDataFiles files, CancellationToken cancellationToken)
     {
         var builder = new IpRangeSetBuilder();
         if (files.IspIPv4 is { } ipv4)

@@ -25,6 +25,15 @@ internal sealed class IpRangeTable<T> where T : unmanaged, IBinaryInteger<T>
 
     public int Count => _starts.Length;
 
+    internal ReadOnlySpan<T> Starts => _starts;
+
+    internal ReadOnlySpan<T> Ends => _ends;
+
+    /// <summary>Per range, its index into <see cref="Values"/>.</summary>
+    internal ReadOnlySpan<int> ValueIndexes => _valueIndex;
+
+    internal string[] Values => _values;
+
     /// <summary>The value of the range holding <paramref name="address"/>, or null when it falls outside every range.</summary>
     public string? Find(T address)
     {

@@ -1,0 +1,3 @@
+using CdnPulse.LoadGen.Cli;
+
+return await LoadGenCommand.RunAsync(args, Console.Error, CancellationToken.None);
