@@ -48,9 +48,10 @@ public static class SystemModel
             ["ConnectionStrings__events"] = r.ConnectionString(Events),
             ["ConnectionStrings__messaging"] = r.ConnectionString(Messaging),
         }),
-        new(MetricsQuery, "services/MetricsQuery/CdnPulse.MetricsQuery.csproj", [Events, Migrations], [], r => new Dictionary<string, string>
+        new(MetricsQuery, "services/MetricsQuery/CdnPulse.MetricsQuery.csproj", [Events, Messaging, Migrations], [], r => new Dictionary<string, string>
         {
             ["ConnectionStrings__events"] = r.ConnectionString(Events),
+            ["ConnectionStrings__messaging"] = r.ConnectionString(Messaging),
             ["Auth__ApiKeys__0"] = r.Parameter(ApiKeyParameter),
         }),
         new(Alerting, "services/Alerting/CdnPulse.Alerting.csproj", [Events, Messaging, Migrations], [], r => new Dictionary<string, string>

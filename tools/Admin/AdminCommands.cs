@@ -27,6 +27,7 @@ public static class AdminCommands
             return args.Length == 0 ? 2 : 0;
         }
         if (args[0] == "import") return await ImportCommand.RunAsync(args[1..], output, error, cancellationToken);
+        if (args[0] == "keys") return await ApiKeysCommand.RunAsync(args[1..], output, error, cancellationToken);
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__events");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -40,6 +41,7 @@ public static class AdminCommands
                 await EventStoreSchema.ApplyAsync(dataSource, cancellationToken);
                 await MetricsSchema.ApplyAsync(dataSource, cancellationToken);
                 await IngestSchema.ApplyAsync(dataSource, cancellationToken);
+                await CdnPulse.ServiceDefaults.ApiKeys.ApiKeySchema.ApplyAsync(dataSource, cancellationToken);
                 await CdnPulse.Alerting.AlertingSchema.ApplyAsync(dataSource, cancellationToken);
                 await output.WriteLineAsync("Schemas are up to date: eventstore, metrics, ingest.");
                 return 0;

@@ -30,6 +30,9 @@ internal readonly record struct MetricInterval(string Label, TimeSpan Length)
         return false;
     }
 
+    /// <summary>Start of the interval that holds <paramref name="time"/>.</summary>
+    public DateTimeOffset StartOf(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % Length.Ticks), TimeSpan.Zero);
+
     /// <summary>End of the interval that holds the minute starting at <paramref name="minuteStart"/>.</summary>
     public DateTimeOffset EndOf(DateTimeOffset minuteStart)
     {

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using CdnPulse.Metrics;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace CdnPulse.MetricsQuery.Caching;
+
+/// <summary>
+/// Per-minute window statistics in memory, in blocks of <see cref="BlockLength"/> per (domain, country or all), read
+/// from PostgreSQL through <see cref="MinuteStatsReader"/> on a miss (one read for every missing block of a query).
+/// A block is dropped when a live update says one of its minutes changed (after the projection applied it), when the
+/// live-update queue reconnects (updates may have been missed), and after <see cref="MinuteCacheOptions.MaxAge"/>; while
+/// a rebuild replays the tables (<see cref="RebuildWatcher"/>) queries bypass it.
+/// Invalidation is by version: a read that raced with an update stores its block under the old version, so the next
+/// query reads again. The returned stats are shared: callers merge them into their own objects and never change them.
+/// </summary>
+internal sealed class MinuteCache : IDisposable
+{
+    public static readonly TimeSpan BlockLength = TimeSpan.FromMinutes(15);
+
+    private readonly MinuteStatsReader _reader;
+    private readonly MinuteCacheOptions _options;
+    private readonly MemoryCache _blocks;
+    private readonly ConcurrentDictionary<(string Domain, long Block), long> _versions = new();
+    private long _generation;
+    private volatile bool _bypassed;
+
+    public MinuteCache(MinuteStatsReader reader, IOptions<MinuteCacheOptions> options)
+    {
+        _reader = reader;
+        _options = options.Value;
+        _blocks = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.MaxMinutes * 5 });
+    }
+
+    /// <summary>Minutes in [from, to) with data, in time order: counts, sums, status codes, edge types, and histograms when asked.</summary>
+    public async Task<IReadOnlyList<KeyValuePair<DateTimeOffset, WindowStats>>> ReadAsync(
+        string domain, DateTimeOffset from, DateTimeOffset to, string? country, bool includeHistograms, CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled || _bypassed)
+        {
+            return [.. await _reader.ReadAsync(domain, from, to, country, includeHistograms, cancellationToken)];
+        }
+        var first = BlockOf(from);
+        var last = BlockOf(to - TimeSpan.FromTicks(1));
+        var blocks = new Block?[last - first + 1];
+        for (var b = first; b <= last; b++)
+        {
+            blocks[b - first] = Find(domain, country, b, includeHistograms);
+        }
+        // Contiguous runs of missing blocks are read with one query each.
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (blocks[i] is not null)
+            {
+                continue;
+            }
+            var end = i;
+            while (end + 1 < blocks.Length && blocks[end + 1] is null)
+            {
+                end++;
+            }
+            var versions = Enumerable.Range(i, end - i + 1).Select(j => Version(domain, first + j)).ToArray();
+            var minutes = await _reader.ReadAsync(domain, Start(first + i), Start(first + end + 1), country, includeHistograms, cancellationToken);
+            for (var j = i; j <= end; j++)
+            {
+                var block = new Block(versions[j - i], minutes.Where(m => BlockOf(m.Key) == first + j).ToArray());
+                blocks[j] = block;
+                Store(domain, country, first + j, includeHistograms, block);
+            }
+            i = end;
+        }
+        return blocks.SelectMany(b => b!.Minutes).Where(m => m.Key >= from && m.Key < to).ToList();
+    }
+
+    /// <summary>A minute of <paramref name="domain"/> changed (and is applied): every cached block holding it is stale.</summary>
+    public void Invalidate(string domain, DateTimeOffset minute) =>
+        _versions.AddOrUpdate((domain, BlockOf(minute)), 1, (_, version) => version + 1);
+
+    /// <summary>Forgets everything (updates may have been missed).</summary>
+    public void Clear() => Interlocked.Increment(ref _generation);
+
+    /// <summary>Whether queries go straight to PostgreSQL (while a rebuild replays the tables).</summary>
+    public bool Bypassed => _bypassed;
+
+    /// <summary>Starts or ends bypassing; either way, what was cached before is forgotten.</summary>
+    public void Bypass(bool bypass)
+    {
+        _bypassed = bypass;
+        Clear();
+    }
+
+    public void Dispose() => _blocks.Dispose();
+
+    private Block? Find(string domain, string? country, long block, bool includeHistograms)
+    {
+        var version = Version(domain, block);
+        // A block with histograms also answers a query without them.
+        foreach (var histograms in includeHistograms ? [true] : new[] { false, true })
+        {
+            if (_blocks.TryGetValue(Key(domain, country, block, histograms), out Block? found) && found is not null && found.Version == version)
+            {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private void Store(string domain, string? country, long block, bool includeHistograms, Block value) =>
+        _blocks.Set(Key(domain, country, block, includeHistograms), value, new MemoryCacheEntryOptions
+        {
+            Size = Math.Max(1, value.Minutes.Length) * (includeHistograms ? 5 : 1),
+            AbsoluteExpirationRelativeToNow = _options.MaxAge,
+        });
+
+    /// <summary>The block's version: its own count of invalidations plus the cache's generation (so <see cref="Clear"/> reaches every block).</summary>
+    private long Version(string domain, long block) =>
+        (Interlocked.Read(ref _generation) << 32) + (_versions.TryGetValue((domain, block), out var version) ? version : 0);
+
+    private static (string, string, long, bool) Key(string domain, string? country, long block, bool histograms) => (domain, country ?? "", block, histograms);
+
+    private static long BlockOf(DateTimeOffset time) => time.UtcTicks / BlockLength.Ticks;
+
+    private static DateTimeOffset Start(long block) => new(block * BlockLength.Ticks, TimeSpan.Zero);
+
+    private sealed record Block(long Version, KeyValuePair<DateTimeOffset, WindowStats>[] Minutes);
+}
