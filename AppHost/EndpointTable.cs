@@ -1,12 +1,13 @@
+using CdnPulse.Dashboard;
 using CdnPulse.Hosting;
 using Spectre.Console;
 
 namespace CdnPulse.AppHost;
 
-/// <summary>The table printed once everything is healthy: every resource, where it listens, its PID, and the local key.</summary>
+/// <summary>The table printed once everything is healthy: every resource, where it listens, its PID, the dashboard, and the local key.</summary>
 internal static class EndpointTable
 {
-    public static void Print(CdnPulseSystem system, string endpointsFile)
+    public static void Print(CdnPulseSystem system, string endpointsFile, DashboardHost? dashboard, string? externalOtlp)
     {
         var table = new Table().Title($"CdnPulse is running (healthy after {system.StartupTime.TotalSeconds:0.0} s)")
             .AddColumn("resource").AddColumn("endpoint").AddColumn("pid");
@@ -18,7 +19,16 @@ internal static class EndpointTable
         {
             table.AddRow(service.Name, Markup.Escape(service.Url ?? ""), service.Pid.ToString());
         }
+        if (dashboard is not null)
+        {
+            table.AddRow("dashboard", Markup.Escape($"{dashboard.Url}  (resources, console and structured logs, traces, metrics)"), Environment.ProcessId.ToString());
+            table.AddRow("otlp", Markup.Escape($"gRPC {dashboard.OtlpGrpcEndpoint}  HTTP {dashboard.OtlpHttpEndpoint}/v1/{{traces,logs,metrics}}"), Environment.ProcessId.ToString());
+        }
         AnsiConsole.Write(table);
+        if (externalOtlp is not null)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Telemetry goes to {externalOtlp} (OTEL_EXPORTER_OTLP_ENDPOINT); the dashboard shows resources and console output only.");
+        }
         var metricsUrl = system.Services.ContainsKey(SystemModel.MetricsQuery) ? system.ServiceUrl(SystemModel.MetricsQuery) : null;
         AnsiConsole.MarkupLineInterpolated($"API key (x-api-key): [bold]{system.ApiKey}[/]");
         AnsiConsole.MarkupLineInterpolated($"Firehose access key (X-Amz-Firehose-Access-Key): [bold]{system.FirehoseAccessKey}[/]");

@@ -64,6 +64,7 @@ public static class TelemetryExtensions
             return metrics.Build();
         });
         builder.Services.AddHostedService<TelemetryStarter>();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, HttpServerSpanTags>();
         return builder;
     }
 }

@@ -60,7 +60,7 @@ public sealed class CdnPulseSystem : IAsyncDisposable
     {
         var clock = Stopwatch.StartNew();
         var state = options.StateDirectory ?? RepositoryPaths.NewStateDirectory("run");
-        var system = new CdnPulseSystem(options, state, Secrets.NewApiKey(), Secrets.NewApiKey()) { _ownsStateDirectory = options.StateDirectory is null };
+        var system = new CdnPulseSystem(options, state, options.ApiKey ?? Secrets.NewApiKey(), Secrets.NewApiKey()) { _ownsStateDirectory = options.StateDirectory is null };
         try
         {
             await system.StartInfrastructureAsync(cancellationToken);
@@ -108,9 +108,10 @@ public sealed class CdnPulseSystem : IAsyncDisposable
     private async Task StartServicesAsync(CancellationToken cancellationToken)
     {
         var wanted = SystemModel.Services.Where(s => Options.Services?.Contains(s.Name) ?? true).ToList();
+        var telemetry = Options.TelemetryEnvironment();
         foreach (var definition in wanted)
         {
-            var process = ServiceProcess.Start(definition, _values, Options.Log, Options.OtlpEndpoint);
+            var process = ServiceProcess.Start(definition, _values, Options.Log, telemetry);
             _services[definition.Name] = process;
         }
         await Task.WhenAll(_services.Values.Select(s => s.WaitUntilHealthyAsync(Options.HealthTimeout, cancellationToken)));

@@ -29,7 +29,10 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ServiceProcess Start(ServiceDefinition definition, IValueResolver resolver, IResourceLog log, string? otlpEndpoint)
+    public int? ExitCode => _process.ExitCode;
+
+    /// <summary>Starts the service with its environment plus <paramref name="telemetry"/>, the OTEL_* variables of <see cref="SystemOptions.TelemetryEnvironment"/>.</summary>
+    public static ServiceProcess Start(ServiceDefinition definition, IValueResolver resolver, IResourceLog log, IReadOnlyDictionary<string, string?> telemetry)
     {
         string? url = definition.HasHttpEndpoint ? $"http://127.0.0.1:{FreePorts.Next()}" : null;
         var environment = new Dictionary<string, string?>
@@ -37,7 +40,6 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["OTEL_SERVICE_NAME"] = definition.Name,
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint,
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             ["Logging__LogLevel__Default"] = "Information",
@@ -45,6 +47,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning",
             ["Logging__LogLevel__MassTransit"] = "Warning",
         };
+        foreach (var (key, value) in telemetry)
+        {
+            environment[key] = value;
+        }
         if (url is not null)
         {
             environment["ASPNETCORE_URLS"] = url;

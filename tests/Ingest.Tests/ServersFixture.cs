@@ -105,7 +105,7 @@ public sealed class ServersFixture : IAsyncLifetime
             environment[key] = value;
         }
         var definition = new ServiceDefinition(name, "services/Ingest/CdnPulse.Ingest.csproj", [], [], _ => environment);
-        var process = ServiceProcess.Start(definition, NoValues.Instance, Log, otlpEndpoint: null);
+        var process = ServiceProcess.Start(definition, NoValues.Instance, Log, new Dictionary<string, string?>());
         try
         {
             await process.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60), CancellationToken.None);

@@ -1,0 +1,3 @@
+namespace CdnPulse.Dashboard.Charts;
+
+public sealed record ChartLine(string Label, IReadOnlyList<ChartPoint> Points);

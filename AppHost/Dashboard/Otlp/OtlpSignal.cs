@@ -1,0 +1,8 @@
+namespace CdnPulse.Dashboard.Otlp;
+
+public enum OtlpSignal
+{
+    Traces,
+    Logs,
+    Metrics,
+}

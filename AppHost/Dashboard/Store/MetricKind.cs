@@ -1,0 +1,10 @@
+namespace CdnPulse.Dashboard.Store;
+
+public enum MetricKind
+{
+    Gauge,
+    Sum,
+    Histogram,
+    ExponentialHistogram,
+    Summary,
+}

@@ -1,0 +1,8 @@
+namespace CdnPulse.Dashboard.Store;
+
+public enum SpanStatus
+{
+    Unset,
+    Ok,
+    Error,
+}
