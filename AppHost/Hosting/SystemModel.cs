@@ -15,6 +15,9 @@ public static class SystemModel
     public const string StreamName = "cloudfront-realtime-logs";
     public const string KinesisRegion = "us-east-1";
 
+    /// <summary>The IP-range tables installed by <c>npm ci --prefix tools/node</c>, relative to the checkout.</summary>
+    public const string IpDataFolder = "tools/node/node_modules/@ip-location-db";
+
     public const string Ingest = "ingest";
     public const string Enrichment = "enrichment";
     public const string Aggregation = "aggregation";
@@ -37,11 +40,13 @@ public static class SystemModel
             ["Kinesis__StreamName"] = StreamName,
             ["Firehose__AccessKey"] = r.Parameter(FirehoseAccessKeyParameter),
             ["Auth__ApiKeys__0"] = r.Parameter(ApiKeyParameter),
+            // The Firehose transform enriches too, so Ingest loads the same IP tables as Enrichment.
+            ["IpData__Folder"] = r.RepositoryPath(IpDataFolder),
         }),
         new(Enrichment, "services/Enrichment/CdnPulse.Enrichment.csproj", [Messaging], [], r => new Dictionary<string, string>
         {
             ["ConnectionStrings__messaging"] = r.ConnectionString(Messaging),
-            ["IpData__Folder"] = r.RepositoryPath("tools/node/node_modules/@ip-location-db"),
+            ["IpData__Folder"] = r.RepositoryPath(IpDataFolder),
         }),
         new(Aggregation, "services/Aggregation/CdnPulse.Aggregation.csproj", [Events, Messaging, Migrations], [], r => new Dictionary<string, string>
         {
