@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,7 @@ public static class TelemetryExtensions
         var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
         var useOtlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var resource = ResourceBuilder.CreateDefault().AddService(serviceName);
+        var keepBackgroundSpans = builder.Configuration.GetValue("Telemetry:KeepBackgroundSpans", false);
 
         builder.Logging.AddOpenTelemetry(logging =>
         {
@@ -46,6 +48,11 @@ public static class TelemetryExtensions
             var tracing = Sdk.CreateTracerProviderBuilder()
                 .SetResourceBuilder(resource)
                 .AddSource(ActivitySources);
+            if (!keepBackgroundSpans)
+            {
+                // Before the exporter: processors see a span in the order they were added.
+                tracing.AddProcessor(new BackgroundSpanFilter());
+            }
             if (useOtlp)
             {
                 tracing.AddOtlpExporter();

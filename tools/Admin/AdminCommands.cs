@@ -43,7 +43,7 @@ public static class AdminCommands
                 await IngestSchema.ApplyAsync(dataSource, cancellationToken);
                 await CdnPulse.ServiceDefaults.ApiKeys.ApiKeySchema.ApplyAsync(dataSource, cancellationToken);
                 await CdnPulse.Alerting.AlertingSchema.ApplyAsync(dataSource, cancellationToken);
-                await output.WriteLineAsync("Schemas are up to date: eventstore, metrics, ingest.");
+                await output.WriteLineAsync("Schemas are up to date: eventstore, metrics, ingest, auth, alerting.");
                 return 0;
             case "rebuild":
                 var name = args.Length > 1 ? args[1] : MinuteStatsProjection.ProjectionName;
