@@ -10,6 +10,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.UseApiPipeline();
 app.MapAlarmsApi();
 app.MapAlarmHistoryApi();
 app.MapSubscriptionsApi();

@@ -2,7 +2,6 @@ using System.Globalization;
 using CdnPulse.Alerting.Alarms;
 using CdnPulse.Alerting.Evaluation;
 using CdnPulse.Alerting.Projections;
-using CdnPulse.ServiceDefaults.ApiKeys;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CdnPulse.Alerting.Apis;
@@ -15,7 +14,7 @@ public static class AlarmHistoryApi
 {
     public static RouteGroupBuilder MapAlarmHistoryApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/").AddEndpointFilter<ApiKeyFilter>();
+        var group = app.MapGroup("/").RequireManageAlarms();
         group.MapGet("/alarms/{alarmName}/history", (string alarmName, HttpRequest request, [AsParameters] AlarmApiServices services, CancellationToken ct) =>
             DescribeAsync(alarmName, request, services, ct)).WithName("DescribeAlarmHistoryOfAlarm");
         group.MapGet("/alarm-history", (HttpRequest request, [AsParameters] AlarmApiServices services, CancellationToken ct) =>

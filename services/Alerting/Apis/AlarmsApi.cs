@@ -1,5 +1,4 @@
 using CdnPulse.Alerting.Alarms;
-using CdnPulse.ServiceDefaults.ApiKeys;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CdnPulse.Alerting.Apis;
@@ -12,7 +11,7 @@ public static class AlarmsApi
 {
     public static RouteGroupBuilder MapAlarmsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/alarms").AddEndpointFilter<ApiKeyFilter>();
+        var group = app.MapGroup("/alarms").RequireManageAlarms();
         group.MapPost("/", PutMetricAlarmAsync).WithName("PutMetricAlarm");
         group.MapGet("/", DescribeAlarmsAsync).WithName("DescribeAlarms");
         group.MapGet("/{alarmName}", GetAlarmAsync).WithName("GetAlarm");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CdnPulse.Alerting.Notifications;
-using CdnPulse.ServiceDefaults.ApiKeys;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CdnPulse.Alerting.Apis;
@@ -13,7 +12,7 @@ public static class DeliveriesApi
 {
     public static RouteGroupBuilder MapDeliveriesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/").AddEndpointFilter<ApiKeyFilter>();
+        var group = app.MapGroup("/").RequireManageAlarms();
         group.MapGet("/deliveries", (HttpRequest request, DeliveryStore store, CancellationToken ct) =>
             ListAsync(request, QueryParameters.Optional(request.Query, "Status"), store, ct)).WithName("ListDeliveries");
         group.MapGet("/dead-letters", (HttpRequest request, DeliveryStore store, CancellationToken ct) =>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CdnPulse.Alerting.Alarms;
 using CdnPulse.Alerting.Evaluation;
 
@@ -9,7 +8,7 @@ namespace CdnPulse.Alerting.Apis;
 /// Reads a PutMetricAlarm body (CloudWatch's field names) into an <see cref="AlarmDefinition"/>. Every refusal names
 /// its field, so an operator can fix a request without guessing. Limits follow CloudWatch's where they apply.
 /// </summary>
-internal static partial class PutMetricAlarmParser
+internal static class PutMetricAlarmParser
 {
     public const string Namespace = "CdnPulse";
     public const int MaxActions = 5;
@@ -166,17 +165,20 @@ internal static partial class PutMetricAlarmParser
         }
         if (statistic is { } s && !metric.Supports(s))
         {
-            throw new FieldException("Statistic", $"Statistic {s} is not meaningful for {metric.Name} ({metric.Unit}, a ratio or rate): use Average, Minimum, Maximum or SampleCount.");
+            throw new FieldException("Statistic", metric.Kind == MetricKind.Distribution
+                ? $"{metric.Name} is a distribution: alarm on a percentile with ExtendedStatistic (p50, p99, p99.9) instead of Statistic."
+                : $"Statistic {s} is not meaningful for {metric.Name} ({metric.Unit}, a ratio or rate): use Average, Minimum, Maximum or SampleCount.");
         }
         if (extended is not null)
         {
-            if (!Percentile().IsMatch(extended))
+            if (!ExtendedStatistics.TryParse(extended, out _, out var problem))
             {
-                throw new FieldException("ExtendedStatistic", $"ExtendedStatistic '{extended}' is not a percentile such as p90, p99 or p99.9.");
+                throw new FieldException("ExtendedStatistic", problem!);
             }
             if (!metric.SupportsPercentiles)
             {
-                throw new FieldException("ExtendedStatistic", $"Percentiles are not supported for {metric.Name} yet: they need latency histograms in the minute tables (issue #4). Use Statistic.");
+                throw new FieldException("ExtendedStatistic", $"{metric.Name} has no distribution to take percentiles of: ExtendedStatistic applies to "
+                    + $"{string.Join(" and ", AlarmMetrics.DistributionNames)} (latency histograms). Use Statistic.");
             }
         }
         return (statistic, extended);
@@ -243,7 +245,4 @@ internal static partial class PutMetricAlarmParser
         }
         throw new FieldException(field, $"{field} '{text}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
     }
-
-    [GeneratedRegex(@"^p(\d{1,2}(\.\d{1,2})?|100)$")]
-    private static partial Regex Percentile();
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CdnPulse.Alerting.Notifications;
-using CdnPulse.ServiceDefaults.ApiKeys;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CdnPulse.Alerting.Apis;
@@ -15,7 +14,7 @@ public static partial class SubscriptionsApi
 {
     public static RouteGroupBuilder MapSubscriptionsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/subscriptions").AddEndpointFilter<ApiKeyFilter>();
+        var group = app.MapGroup("/subscriptions").RequireManageAlarms();
         group.MapPost("/", CreateAsync).WithName("CreateSubscription");
         group.MapGet("/", async (SubscriptionStore store, CancellationToken ct) => TypedResults.Ok(new SubscriptionList(await store.ListAsync(ct))))
             .WithName("ListSubscriptions");

@@ -27,7 +27,9 @@ internal sealed class AlarmEvaluationRunner(
         foreach (var group in rows.GroupBy(r => (r.Definition.Domain, r.Definition.Country)))
         {
             var span = group.Max(r => TimeSpan.FromSeconds((long)r.Definition.Period * AlarmRule.Of(r.Definition).EvaluationRange));
-            var data = await minutes.ReadAsync(group.Key.Domain, end - span, end, group.Key.Country, cancellationToken);
+            // Histograms only when an alarm of the group reads percentiles: they are the larger part of a minute.
+            var histograms = group.Any(r => AlarmMetrics.Find(r.Definition.MetricName)?.NeedsHistograms(r.Definition) == true);
+            var data = await minutes.ReadAsync(group.Key.Domain, end - span, end, group.Key.Country, histograms, cancellationToken);
             foreach (var alarm in group)
             {
                 try
@@ -50,7 +52,7 @@ internal sealed class AlarmEvaluationRunner(
         CancellationToken cancellationToken)
     {
         var definition = alarm.Definition;
-        if (AlarmMetrics.Find(definition.MetricName) is not { } metric || definition.Statistic is not { } statistic)
+        if (AlarmMetrics.Find(definition.MetricName) is not { } metric || DatapointStatistic.Of(definition) is not { } statistic)
         {
             AlertingLog.NotEvaluable(logger, alarm.AlarmName, $"metric {definition.MetricName} with {definition.Statistic?.ToString() ?? definition.ExtendedStatistic} is not available");
             return false;
@@ -62,7 +64,7 @@ internal sealed class AlarmEvaluationRunner(
         {
             return false;
         }
-        var reason = StateReasonWriter.Write(decision, rule, alarm.State, range, statistic.ToString(), definition.Period, now);
+        var reason = StateReasonWriter.Write(decision, rule, alarm.State, range, statistic.Name, definition.Period, now);
         return await recorder.RecordAsync(alarm, decision.State, reason, now, cancellationToken);
     }
 }

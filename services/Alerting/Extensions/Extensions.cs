@@ -16,7 +16,9 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddEventsDataSource();
-        builder.AddApiKeys();
+        // Keys: the bootstrap ones (every scope) and those stored in auth.api_keys; endpoints ask for manage-alarms.
+        builder.AddApiKeyStore();
+        builder.AddApiKeyRateLimiting();
         builder.AddMessaging(bus => bus.AddConsumer<MetricWindowUpdatedConsumer>(typeof(MetricWindowUpdatedConsumerDefinition)));
         // CloudWatch's field names (PascalCase) in every answer.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = null);
@@ -59,5 +61,12 @@ internal static class Extensions
             });
         builder.Services.AddHostedService<WebhookDeliveryWorker>();
         builder.Services.AddHostedService<BusOutboxPublisher>();
+    }
+
+    /// <summary>Before the endpoints: the key (once per request), then the per-key rate limiter that needs it.</summary>
+    public static void UseApiPipeline(this WebApplication app)
+    {
+        app.UseApiKeyAuthentication();
+        app.UseRateLimiter();
     }
 }

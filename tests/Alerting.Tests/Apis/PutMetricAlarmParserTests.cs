@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CdnPulse.Alerting.Alarms;
 using CdnPulse.Alerting.Apis;
+using CdnPulse.Alerting.Evaluation;
 
 namespace CdnPulse.Alerting.Tests.Apis;
 
@@ -99,28 +100,82 @@ public sealed class PutMetricAlarmParserTests
     }
 
     [Fact]
-    public void Sum_of_a_ratio_is_refused_and_a_percentile_names_the_missing_histograms()
+    public void Sum_of_a_ratio_is_refused()
     {
         var sum = Valid();
         sum["Statistic"] = "Sum";
         Assert.False(PutMetricAlarmParser.TryParse(JsonSerializer.SerializeToElement(sum), out _, out var sumError));
         Assert.Equal("Statistic", sumError!.Parameter);
+    }
 
-        var percentile = Valid();
-        percentile.Remove("Statistic");
-        percentile["MetricName"] = "requestLatency";
-        percentile["ExtendedStatistic"] = "p99";
-        Assert.False(PutMetricAlarmParser.TryParse(JsonSerializer.SerializeToElement(percentile), out _, out var percentileError));
-        Assert.Equal("ExtendedStatistic", percentileError!.Parameter);
-        Assert.Contains("histograms", percentileError.Message, StringComparison.Ordinal);
+    [Theory]
+    [InlineData("requestLatency", "p99", 99.0)]
+    [InlineData("requestLatency", "p99.9", 99.9)]
+    [InlineData("requestLatency", "p0.0", 0.0)]
+    [InlineData("requestLatency", "p100", 100.0)]
+    [InlineData("timeToFirstByte", "p50", 50.0)]
+    [InlineData("timeToFirstByte", "p99.99", 99.99)]
+    public void A_percentile_of_a_latency_distribution_is_accepted(string metric, string extended, double percent)
+    {
+        var body = Percentile(metric, extended);
 
-        percentile["ExtendedStatistic"] = "p999";
-        Assert.False(PutMetricAlarmParser.TryParse(JsonSerializer.SerializeToElement(percentile), out _, out var formatError));
-        Assert.Contains("not a percentile", formatError!.Message, StringComparison.Ordinal);
+        var definition = Parse(body);
 
-        percentile["Statistic"] = "Average";
-        Assert.False(PutMetricAlarmParser.TryParse(JsonSerializer.SerializeToElement(percentile), out _, out var bothError));
-        Assert.Contains("exactly one", bothError!.Message, StringComparison.Ordinal);
+        Assert.Null(definition.Statistic);
+        Assert.Equal(extended, definition.ExtendedStatistic);
+        Assert.Equal((decimal)percent, DatapointStatistic.Of(definition)!.Value.Percentile);
+    }
+
+    [Theory]
+    [InlineData("requestLatency", "p100.5", "ExtendedStatistic", "above p100")]
+    [InlineData("requestLatency", "p101", "ExtendedStatistic", "above p100")]
+    [InlineData("requestLatency", "p999", "ExtendedStatistic", "above p100")]
+    [InlineData("requestLatency", "p99.999", "ExtendedStatistic", "more than 2 decimals")]
+    [InlineData("requestLatency", "P99", "ExtendedStatistic", "not a percentile")]
+    [InlineData("requestLatency", "p-1", "ExtendedStatistic", "not a percentile")]
+    [InlineData("requestLatency", "tm99", "ExtendedStatistic", "not a percentile")]
+    [InlineData("errorRate5xx", "p99", "ExtendedStatistic", "errorRate5xx has no distribution")]
+    [InlineData("requestOriginLatency", "p99", "ExtendedStatistic", "requestOriginLatency has no distribution")]
+    [InlineData("latencyP99", "p99", "ExtendedStatistic", "latencyP99 has no distribution")]
+    public void A_bad_percentile_is_refused_naming_ExtendedStatistic(string metric, string extended, string field, string reason)
+    {
+        Assert.False(PutMetricAlarmParser.TryParse(JsonSerializer.SerializeToElement(Percentile(metric, extended)), out _, out var error));
+
+        Assert.Equal(field, error!.Parameter);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Statistic_and_ExtendedStatistic_together_are_refused_naming_ExtendedStatistic()
+    {
+        var both = Percentile("requestLatency", "p99");
+        both["Statistic"] = "Average";
+
+        Assert.False(PutMetricAlarmParser.TryParse(JsonSerializer.SerializeToElement(both), out _, out var error));
+
+        Assert.Equal("ExtendedStatistic", error!.Parameter);
+        Assert.Contains("exactly one", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_distribution_without_ExtendedStatistic_is_refused_naming_Statistic()
+    {
+        var body = Valid();
+        body["MetricName"] = "timeToFirstByte";
+
+        Assert.False(PutMetricAlarmParser.TryParse(JsonSerializer.SerializeToElement(body), out _, out var error));
+
+        Assert.Equal("Statistic", error!.Parameter);
+        Assert.Contains("ExtendedStatistic", error.Message, StringComparison.Ordinal);
+    }
+
+    private static JsonObject Percentile(string metric, string extended)
+    {
+        var body = Valid();
+        body.Remove("Statistic");
+        body["MetricName"] = metric;
+        body["ExtendedStatistic"] = extended;
+        return body;
     }
 
     private static AlarmDefinition Parse(JsonObject body)

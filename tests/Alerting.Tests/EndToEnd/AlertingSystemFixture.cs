@@ -30,12 +30,16 @@ public sealed class AlertingSystemFixture : IAsyncLifetime
         }
     }
 
-    public async Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, JsonNode? body = null, bool withKey = true)
+    public Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, JsonNode? body = null, bool withKey = true) =>
+        SendWithKeyAsync(withKey ? System.ApiKey : null, method, path, body);
+
+    /// <summary>Sends with <paramref name="key"/> in <c>x-api-key</c> (none when null).</summary>
+    public async Task<(int Status, JsonElement Body)> SendWithKeyAsync(string? key, HttpMethod method, string path, JsonNode? body = null)
     {
         using var request = new HttpRequestMessage(method, AlertingUrl + path);
-        if (withKey)
+        if (key is not null)
         {
-            request.Headers.Add("x-api-key", System.ApiKey);
+            request.Headers.Add("x-api-key", key);
         }
         if (body is not null)
         {

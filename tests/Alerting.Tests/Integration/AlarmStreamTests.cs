@@ -152,6 +152,40 @@ public sealed class AlarmStreamTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal("Insufficient Data: 1 datapoint was unknown.", row.StateReason);
     }
 
+    [Fact]
+    public async Task A_percentile_alarm_reads_the_histograms_of_the_minute_tables()
+    {
+        await _commands.PutAsync(Definition("p99-alarm") with
+        {
+            MetricName = "requestLatency",
+            Statistic = null,
+            ExtendedStatistic = "p99.9",
+            Threshold = 500,
+        }, CancellationToken.None);
+        await _commands.PutAsync(Definition("ttfb-alarm") with
+        {
+            MetricName = "ttfbP90",
+            Threshold = 100,
+        }, CancellationToken.None);
+
+        // 999 fast requests and one of 2 s: p99.9 of 1000 is rank 999, still fast (12 ms); ttfb is none.
+        await ContributeAsync(Minute, requests: 1000, errors: 0, slow: 1);
+        await _runner.EvaluateAsync(null, null, CancellationToken.None);
+        var ok = await UntilStateAsync("p99-alarm", AlarmStateValue.Ok);
+        Assert.Contains("(15/01/26 10:02:00)] was not greater than the threshold (500.0)", ok.StateReason, StringComparison.Ordinal);
+        var okData = JsonDocument.Parse(ok.StateReasonData!).RootElement;
+        Assert.Equal("p99.9", okData.GetProperty("statistic").GetString());
+        Assert.InRange(okData.GetProperty("recentDatapoints")[0].GetDouble(), 12 - (12 / 128.0), 12 + (12 / 128.0));
+        Assert.Equal(AlarmStateValue.InsufficientData, (await _alarms.GetAsync("ttfb-alarm", CancellationToken.None))!.State);
+
+        // Late lines for the same minute: 10 more slow ones make rank 1009 of 1010 slow (2 s, within 1/128).
+        await ContributeAsync(Minute, requests: 10, errors: 0, slow: 10);
+        await _runner.EvaluateAsync([Domain], null, CancellationToken.None);
+        var alarmed = await UntilStateAsync("p99-alarm", AlarmStateValue.Alarm);
+        var value = JsonDocument.Parse(alarmed.StateReasonData!).RootElement.GetProperty("recentDatapoints")[0].GetDouble();
+        Assert.InRange(value, 2000 - (2000 / 128.0), 2000 + (2000 / 128.0));
+    }
+
     private static AlarmDefinition Definition(string name) => new()
     {
         AlarmName = name,
@@ -168,12 +202,13 @@ public sealed class AlarmStreamTests(PostgresFixture postgres) : IAsyncLifetime
     };
 
     /// <summary>What Aggregation appends for a window, read back by the real minute projection.</summary>
-    private async Task ContributeAsync(DateTimeOffset minute, int requests, int errors)
+    private async Task ContributeAsync(DateTimeOffset minute, int requests, int errors, int slow = 0)
     {
         var stats = new WindowStats();
         for (var i = 0; i < requests; i++)
         {
-            stats.Add(new CdnRequest(minute.AddSeconds(i % 60).ToUnixTimeMilliseconds(), "8.8.8.8", i < errors ? 503 : 200, 1000, Domain, "/", 12,
+            stats.Add(new CdnRequest(minute.AddSeconds(i % 60).ToUnixTimeMilliseconds(), "8.8.8.8", i < errors ? 503 : 200, 1000, Domain, "/",
+                i >= requests - slow ? 2000 : 12,
                 "Hit", "Hit", "US", null, null));
         }
         var contribution = new WindowContributed(Domain, minute, [$"test:{Guid.NewGuid()}"], new Dictionary<string, WindowStats> { ["US"] = stats });

@@ -50,4 +50,29 @@ public sealed class AlarmNotificationTests
         Assert.Equal(5.0, trigger.GetProperty("Threshold").GetDouble());
         Assert.Equal("notBreaching", trigger.GetProperty("TreatMissingData").GetString());
     }
+
+    [Fact]
+    public void A_percentile_alarm_names_its_ExtendedStatistic_in_the_trigger()
+    {
+        var definition = new AlarmDefinition
+        {
+            AlarmName = "www-p99",
+            MetricName = "requestLatency",
+            Dimensions = [new AlarmDimension("Domain", "www.example.com")],
+            ExtendedStatistic = "p99.9",
+            Period = 300,
+            EvaluationPeriods = 1,
+            DatapointsToAlarm = 1,
+            Threshold = 800,
+            ComparisonOperator = ComparisonOperator.GreaterThanThreshold,
+        };
+        var change = new AlarmStateChange(AlarmStateValue.Ok, AlarmStateValue.Alarm, "Threshold Crossed: …", "{}", DateTimeOffset.UnixEpoch);
+
+        using var body = JsonDocument.Parse(AlarmNotification.Build(definition, DateTimeOffset.UnixEpoch, change));
+        var trigger = body.RootElement.GetProperty("Trigger");
+
+        Assert.Equal("ExtendedStatistic", trigger.GetProperty("StatisticType").GetString());
+        Assert.Equal("p99.9", trigger.GetProperty("ExtendedStatistic").GetString());
+        Assert.Equal(JsonValueKind.Null, trigger.GetProperty("Statistic").ValueKind);
+    }
 }
