@@ -14,6 +14,7 @@ internal sealed class AlarmEvaluationRunner(
     AlarmReadModel alarms,
     MinuteStatsReader minutes,
     StateChangeRecorder recorder,
+    AlertingTelemetry telemetry,
     TimeProvider time,
     ILogger<AlarmEvaluationRunner> logger)
 {
@@ -32,6 +33,7 @@ internal sealed class AlarmEvaluationRunner(
             var data = await minutes.ReadAsync(group.Key.Domain, end - span, end, group.Key.Country, histograms, cancellationToken);
             foreach (var alarm in group)
             {
+                telemetry.Evaluated(1);
                 try
                 {
                     if (await EvaluateAsync(alarm, data, end, now, cancellationToken))
@@ -65,6 +67,11 @@ internal sealed class AlarmEvaluationRunner(
             return false;
         }
         var reason = StateReasonWriter.Write(decision, rule, alarm.State, range, statistic.Name, definition.Period, now);
-        return await recorder.RecordAsync(alarm, decision.State, reason, now, cancellationToken);
+        var recorded = await recorder.RecordAsync(alarm, decision.State, reason, now, cancellationToken);
+        if (recorded)
+        {
+            telemetry.StateChanged(decision.State.ToString());
+        }
+        return recorded;
     }
 }

@@ -29,6 +29,7 @@ internal static class Extensions
         builder.Services.AddSingleton<IValidateOptions<WebhookOptions>>(new ProblemValidator<WebhookOptions>(o => o.Validate()));
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AlertingTelemetry>();
         builder.Services.AddEventStore();
         builder.Services.AddProjection<AlarmsProjection>();
         builder.Services.AddProjection<AlarmHistoryProjection>();

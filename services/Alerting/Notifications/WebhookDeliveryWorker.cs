@@ -15,6 +15,7 @@ internal sealed class WebhookDeliveryWorker(
     SubscriptionStore subscriptions,
     IHttpClientFactory httpClients,
     DeliveryOutboxSignal signal,
+    AlertingTelemetry telemetry,
     IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookDeliveryWorker> logger) : BackgroundService
@@ -64,6 +65,13 @@ internal sealed class WebhookDeliveryWorker(
     /// <summary>One attempt of one delivery; never throws (a failure to record the outcome leaves the lease to expire).</summary>
     internal async Task DeliverAsync(ClaimedDelivery delivery, WebhookOptions settings, CancellationToken cancellationToken)
     {
+        // Each attempt is a trace of its own (the outbox poll that claimed it is not traced), with the POST beneath.
+        using var activity = telemetry.Source.StartActivity("deliver webhook", ActivityKind.Internal, parentContext: default);
+        activity?.SetTag("cdnpulse.alarm.name", delivery.AlarmName);
+        activity?.SetTag("cdnpulse.alarm.state", delivery.NewState);
+        activity?.SetTag("cdnpulse.webhook.subscription", delivery.Target);
+        activity?.SetTag("cdnpulse.webhook.delivery_id", delivery.Id);
+        activity?.SetTag("cdnpulse.webhook.attempt", delivery.Attempt);
         try
         {
             var startedAt = time.GetUtcNow();
@@ -74,17 +82,22 @@ internal sealed class WebhookDeliveryWorker(
             if (error is null)
             {
                 await deliveries.CompleteAttemptAsync(delivery, attempt, DeliveryStatus.Delivered, null, now, cancellationToken);
+                telemetry.Delivered();
                 AlertingLog.Delivered(logger, delivery.AlarmName, delivery.NewState, delivery.Target, delivery.Id, delivery.Attempt, statusCode!.Value);
             }
             else if (permanent || delivery.Attempt >= settings.MaxAttempts)
             {
                 await deliveries.CompleteAttemptAsync(delivery, attempt, DeliveryStatus.Dead, null, now, cancellationToken);
+                telemetry.DeliveryFailed(dead: true);
+                activity?.SetStatus(ActivityStatusCode.Error, error);
                 AlertingLog.DeadLettered(logger, delivery.Id, delivery.AlarmName, delivery.Target, delivery.Attempt, error);
             }
             else
             {
                 var next = now + DeliveryBackoff.Delay(delivery.Attempt, settings.InitialBackoff, settings.MaxBackoff, Random.Shared.NextDouble());
                 await deliveries.CompleteAttemptAsync(delivery, attempt, DeliveryStatus.Pending, next, now, cancellationToken);
+                telemetry.DeliveryFailed(dead: false);
+                activity?.SetStatus(ActivityStatusCode.Error, error);
                 AlertingLog.DeliveryFailed(logger, delivery.Id, delivery.AlarmName, delivery.Target, delivery.Attempt, error, next);
             }
         }

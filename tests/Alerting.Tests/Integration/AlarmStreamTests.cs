@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using CdnPulse.Alerting.Alarms;
 using CdnPulse.Alerting.Evaluation;
@@ -6,6 +7,7 @@ using CdnPulse.Alerting.Projections;
 using CdnPulse.Contracts;
 using CdnPulse.EventStore;
 using CdnPulse.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -22,6 +24,8 @@ public sealed class AlarmStreamTests(PostgresFixture postgres) : IAsyncLifetime
     private static readonly DateTimeOffset Minute = new(2026, 1, 15, 10, 2, 0, TimeSpan.Zero);
 
     private readonly CancellationTokenSource _stop = new();
+    private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private AlertingTelemetry _telemetry = null!;
     private readonly List<Task> _daemons = [];
     private readonly FixedTimeProvider _time = new(Minute.AddSeconds(90));
     private NpgsqlDataSource _dataSource = null!;
@@ -47,7 +51,8 @@ public sealed class AlarmStreamTests(PostgresFixture postgres) : IAsyncLifetime
         _checkpoints = new ProjectionCheckpoints(_dataSource, _time);
         _commands = new AlarmCommands(_store, _alarms, _checkpoints, _queue, _time);
         _recorder = new StateChangeRecorder(_dataSource, _store, new BusOutboxSignal(), new DeliveryOutboxSignal(), NullLogger<StateChangeRecorder>.Instance);
-        _runner = new AlarmEvaluationRunner(_alarms, new MinuteStatsReader(_dataSource), _recorder, _time, NullLogger<AlarmEvaluationRunner>.Instance);
+        _telemetry = new AlertingTelemetry(_meters.GetRequiredService<IMeterFactory>());
+        _runner = new AlarmEvaluationRunner(_alarms, new MinuteStatsReader(_dataSource), _recorder, _telemetry, _time, NullLogger<AlarmEvaluationRunner>.Instance);
     }
 
     public async Task DisposeAsync()
@@ -56,6 +61,8 @@ public sealed class AlarmStreamTests(PostgresFixture postgres) : IAsyncLifetime
         await Task.WhenAll(_daemons);
         await _dataSource.DisposeAsync();
         _stop.Dispose();
+        _telemetry.Dispose();
+        await _meters.DisposeAsync();
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using CdnPulse.Alerting.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,6 +12,8 @@ namespace CdnPulse.Alerting.Tests.Integration;
 internal sealed class DeliveryHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, long> _measured = new();
 
     private DeliveryHarness(NpgsqlDataSource dataSource, WebhookReceiver receiver, WebhookOptions options)
     {
@@ -18,11 +22,28 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         Options = options;
         var services = new ServiceCollection();
         services.AddHttpClient(WebhookDeliveryWorker.HttpClientName, c => c.Timeout = options.Timeout);
+        services.AddMetrics();
+        services.AddSingleton<AlertingTelemetry>();
         _services = services.BuildServiceProvider();
+        // Only this harness's meter: its factory is the meter's scope.
+        var meterFactory = _services.GetRequiredService<IMeterFactory>();
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Scope == meterFactory)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var outcome = tags.ToArray().FirstOrDefault(t => t.Key == "cdnpulse.webhook.outcome").Value;
+            _measured.AddOrUpdate(outcome is null ? instrument.Name : $"{instrument.Name}:{outcome}", value, (_, sum) => sum + value);
+        });
+        _listener.Start();
         Deliveries = new DeliveryStore(dataSource);
         Subscriptions = new SubscriptionStore(dataSource);
         Worker = new WebhookDeliveryWorker(Deliveries, Subscriptions, _services.GetRequiredService<IHttpClientFactory>(), Signal,
-            Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System, NullLogger<WebhookDeliveryWorker>.Instance);
+            _services.GetRequiredService<AlertingTelemetry>(), Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System, NullLogger<WebhookDeliveryWorker>.Instance);
     }
 
     public NpgsqlDataSource DataSource { get; }
@@ -95,9 +116,27 @@ internal sealed class DeliveryHarness : IAsyncDisposable
         }, $"delivery {alarm}/{version} to {target} is {status}", TimeSpan.FromSeconds(20),
             () => string.Join(" | ", Receiver.Received.Select(r => $"{r.Path} {r.IdempotencyKey} {r.Status}")));
 
+    /// <summary>The sum of a counter of the worker's meter; <c>name:outcome</c> for a counter with an outcome.</summary>
+    public long Measured(string counter) => _measured.GetValueOrDefault(counter);
+
+    /// <summary>Waits until each counter has its expected sum (the worker counts right after it records the attempt).</summary>
+    public async Task UntilMeasuredAsync(params (string Counter, long Expected)[] expected)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!expected.All(e => Measured(e.Counter) == e.Expected))
+        {
+            if (timeout.IsCancellationRequested)
+            {
+                Assert.Equal(expected.Select(e => $"{e.Counter}={e.Expected}"), expected.Select(e => $"{e.Counter}={Measured(e.Counter)}"));
+            }
+            await Task.Delay(20);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Worker.StopAsync(CancellationToken.None);
+        _listener.Dispose();
         await Receiver.DisposeAsync();
         await _services.DisposeAsync();
         await DataSource.DisposeAsync();

@@ -46,6 +46,8 @@ public sealed class WebhookDeliveryTests(PostgresFixture postgres)
         // After failure n the wait is at least half of 100 ms × 2^(n-1).
         Assert.True(received[1].At - received[0].At >= TimeSpan.FromMilliseconds(45), $"{received[1].At - received[0].At}");
         Assert.True(received[2].At - received[1].At >= TimeSpan.FromMilliseconds(95), $"{received[2].At - received[1].At}");
+        await harness.UntilMeasuredAsync(("cdnpulse.alerting.webhook.deliveries", 1), ("cdnpulse.alerting.webhook.failures:retry", 2),
+            ("cdnpulse.alerting.webhook.failures:dead", 0));
     }
 
     [Fact]
@@ -66,6 +68,8 @@ public sealed class WebhookDeliveryTests(PostgresFixture postgres)
         var deadLetters = await harness.Deliveries.QueryAsync(new DeliveryQuery(null, null, DeliveryStatus.Dead, 10, null), CancellationToken.None);
         Assert.Equal(dead.Id, Assert.Single(deadLetters).Id);
         Assert.Equal(3, harness.Receiver.Received.Count);
+        await harness.UntilMeasuredAsync(("cdnpulse.alerting.webhook.deliveries", 0), ("cdnpulse.alerting.webhook.failures:retry", 2),
+            ("cdnpulse.alerting.webhook.failures:dead", 1));
     }
 
     [Fact]
