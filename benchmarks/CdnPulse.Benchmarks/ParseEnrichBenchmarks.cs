@@ -14,11 +14,15 @@ public class ParseEnrichBenchmarks
 {
     private const int Lines = BenchmarkData.LineCount;
 
+    /// <summary>Ingest's default <c>MaxRequestsPerMessage</c>: the batch size the Enrichment service receives.</summary>
+    private const int BatchSize = 5000;
+
     private BenchmarkData _data = null!;
     private RealtimeLogParser _parser = null!;
     private RequestEnricher _enricher = null!;
     private CdnRequest[] _parsed = [];
-    private readonly List<CdnRequest> _batch = new(Lines);
+    private readonly IpLocation[] _locations = new IpLocation[Lines];
+    private readonly List<CdnRequest> _batch = new(BatchSize);
 
     [Params(LineFormat.Default11, LineFormat.All)]
     public LineFormat Format { get; set; }
@@ -36,16 +40,23 @@ public class ParseEnrichBenchmarks
     [Benchmark(OperationsPerInvoke = Lines, Description = "Parse + enrich (CdnRequest)")]
     public int ParseAndEnrich()
     {
+        // In batches of Ingest's default message size, as the services see them.
+        var enriched = 0;
         _batch.Clear();
         foreach (var line in _data.Lines)
         {
             if (_parser.TryParse(line, out var request, out _))
             {
                 _batch.Add(request);
+                if (_batch.Count == BatchSize)
+                {
+                    enriched += _enricher.Enrich(_batch).Length;
+                    _batch.Clear();
+                }
             }
         }
 
-        return _enricher.Enrich(_batch).Length;
+        return enriched + _enricher.Enrich(_batch).Length;
     }
 
     [Benchmark(OperationsPerInvoke = Lines, Description = "Parse only")]
@@ -64,7 +75,23 @@ public class ParseEnrichBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Lines, Description = "Enrich only")]
-    public int Enrich() => _enricher.Enrich(_parsed).Length;
+    public int Enrich()
+    {
+        var enriched = 0;
+        for (var start = 0; start < _parsed.Length; start += BatchSize)
+        {
+            enriched += _enricher.Enrich(new ArraySegment<CdnRequest>(_parsed, start, Math.Min(BatchSize, _parsed.Length - start))).Length;
+        }
+
+        return enriched;
+    }
+
+    [Benchmark(OperationsPerInvoke = Lines, Description = "Locate only (batched, as the enricher does)")]
+    public int LocateBatched()
+    {
+        _data.Database.Locate(_data.ClientIps, _locations);
+        return _locations.Length;
+    }
 
     [Benchmark(OperationsPerInvoke = Lines, Description = "Locate only (country + ISP)")]
     public int Locate()

@@ -14,9 +14,9 @@ public sealed class RealtimeLogParser
 {
     public const int DefaultMaxLineBytes = 64 * 1024;
 
-    // Bounded: a few kilobytes of hosts, at most about a megabyte of paths.
+    // Bounded: a few kilobytes of hosts, at most a few megabytes of paths.
     private const int HostCacheSlots = 64;
-    private const int PathCacheSlots = 4096;
+    private const int PathCacheSlots = 16384;
     private const int MaxCachedPathLength = 128;
 
     private readonly Column[] _columns;
@@ -80,7 +80,7 @@ public sealed class RealtimeLogParser
     {
         line = default;
         var text = TrimLineBreak(utf8Line);
-        reason = Check(text);
+        reason = CheckSize(text);
         if (reason != LineRejectReason.None)
         {
             return false;
@@ -88,7 +88,15 @@ public sealed class RealtimeLogParser
 
         // One pass finds every separator; counting them first makes a format mismatch show as such rather than as a bad value.
         Span<int> tabs = stackalloc int[_columns.Length];
-        if (Utf8Tabs.Find(text, tabs) != _columns.Length - 1)
+        var tabCount = Utf8Tabs.Find(text, tabs, out var ascii);
+        if (!ascii && !Utf8.IsValid(text))
+        {
+            // An ASCII line is valid UTF-8: only the others need the full check.
+            reason = LineRejectReason.InvalidUtf8;
+            return false;
+        }
+
+        if (tabCount != _columns.Length - 1)
         {
             reason = LineRejectReason.WrongFieldCount;
             return false;
@@ -228,9 +236,10 @@ public sealed class RealtimeLogParser
         return acceptedCount;
     }
 
-    private LineRejectReason Check(ReadOnlySpan<byte> line)
+    private LineRejectReason CheckSize(ReadOnlySpan<byte> line)
     {
-        if (line.Trim((byte)' ').IsEmpty)
+        // A line starting with anything but a space is not blank: the usual case needs no scan.
+        if (line.IsEmpty || (line[0] == (byte)' ' && line.Trim((byte)' ').IsEmpty))
         {
             return LineRejectReason.Empty;
         }
@@ -240,17 +249,23 @@ public sealed class RealtimeLogParser
             return LineRejectReason.Oversize;
         }
 
-        return Utf8.IsValid(line) ? LineRejectReason.None : LineRejectReason.InvalidUtf8;
+        return LineRejectReason.None;
     }
 
     private static ReadOnlySpan<byte> TrimLineBreak(ReadOnlySpan<byte> line)
     {
-        if (line.EndsWith((byte)'\n'))
+        var length = line.Length;
+        if (length > 0 && line[length - 1] == (byte)'\n')
         {
-            line = line[..^1];
+            length--;
         }
 
-        return line.EndsWith((byte)'\r') ? line[..^1] : line;
+        if (length > 0 && line[length - 1] == (byte)'\r')
+        {
+            length--;
+        }
+
+        return line[..length];
     }
 
     private static Column ColumnOf(RealtimeLogField field) => field switch

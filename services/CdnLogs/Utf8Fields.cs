@@ -167,9 +167,67 @@ internal static class Utf8Fields
             return IsDottedQuad(value);
         }
 
+        // The usual IPv6 forms are checked here; anything else (embedded IPv4, zone ids) by the framework's parser.
+        if (IsPlainIPv6(value))
+        {
+            return true;
+        }
+
         Span<char> chars = stackalloc char[MaxIpLength];
         return Ascii.ToUtf16(value, chars, out var written) == OperationStatus.Done
             && IPAddress.IsValid(chars[..written]);
+    }
+
+    /// <summary>
+    /// IPv6 as eight groups of one to four hex digits, or fewer around one <c>::</c>. False for any other text, valid
+    /// or not: whatever this accepts, <see cref="IPAddress"/> accepts too.
+    /// </summary>
+    private static bool IsPlainIPv6(ReadOnlySpan<byte> value)
+    {
+        int groups = 0, i = 0;
+        var gap = false;
+        if (value.StartsWith("::"u8))
+        {
+            gap = true;
+            i = 2;
+        }
+
+        while (i < value.Length)
+        {
+            var start = i;
+            while (i < value.Length && i - start < 4 && char.IsAsciiHexDigit((char)value[i]))
+            {
+                i++;
+            }
+
+            if (i == start || ++groups > 8)
+            {
+                return false;
+            }
+
+            if (i == value.Length)
+            {
+                break;
+            }
+
+            if (value[i] != (byte)':' || ++i == value.Length)
+            {
+                return false;
+            }
+
+            if (value[i] == (byte)':')
+            {
+                if (gap)
+                {
+                    return false;
+                }
+
+                gap = true;
+                i++;
+            }
+        }
+
+        return gap ? groups <= 7 : groups == 8;
     }
 
     // One pass: four groups of 1 to 3 digits, each at most 255, separated by single dots.

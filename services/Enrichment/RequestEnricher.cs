@@ -10,20 +10,38 @@ namespace CdnPulse.Enrichment;
 /// </summary>
 public sealed class RequestEnricher(IpLocationProvider ipData)
 {
+    // Addresses looked up together, so that their table searches overlap (see IpLocationDatabase.Locate).
+    private const int Group = 64;
+
     public CdnRequest[] Enrich(IReadOnlyList<CdnRequest> requests)
     {
+        ArgumentNullException.ThrowIfNull(requests);
         var database = ipData.Current;
         var enriched = new CdnRequest[requests.Count];
-        for (var i = 0; i < enriched.Length; i++)
+        var ips = new string?[Math.Min(Group, enriched.Length)];
+        var locations = new IpLocation[ips.Length];
+        for (var start = 0; start < enriched.Length; start += Group)
         {
-            var request = requests[i];
-            var location = database.Locate(request.ClientIp);
-            enriched[i] = request with
+            var count = Math.Min(Group, enriched.Length - start);
+            for (var k = 0; k < count; k++)
             {
-                Country = string.IsNullOrEmpty(request.Country) ? location.Country : request.Country,
-                Isp = location.Isp,
-            };
+                ips[k] = requests[start + k].ClientIp;
+            }
+
+            database.Locate(ips.AsSpan(0, count), locations);
+            for (var k = 0; k < count; k++)
+            {
+                var request = requests[start + k];
+                var location = locations[k];
+                // The contract's records are immutable: one new record per request is the one allocation left here.
+                enriched[start + k] = request with
+                {
+                    Country = string.IsNullOrEmpty(request.Country) ? location.Country : request.Country,
+                    Isp = location.Isp,
+                };
+            }
         }
+
         return enriched;
     }
 }

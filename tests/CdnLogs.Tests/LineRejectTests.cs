@@ -69,6 +69,43 @@ public class LineRejectTests
     }
 
     [Theory]
+    [InlineData("::")]
+    [InlineData("::1")]
+    [InlineData("1::")]
+    [InlineData("2001:DB8::1")]
+    [InlineData("1:2:3:4:5:6:7:8")]
+    [InlineData("1:2:3:4:5:6:7::")]
+    [InlineData("::2:3:4:5:6:7:8")]
+    [InlineData("::ffff:8.8.8.8")]
+    [InlineData("fe80::1%eth0")]
+    [InlineData("1:2:3:4:5:6:7:8:9")]
+    [InlineData("1::2:3:4:5:6:7:8")]
+    [InlineData("1::2::3")]
+    [InlineData("12345::")]
+    [InlineData(":1::")]
+    [InlineData(":::")]
+    [InlineData("1:")]
+    [InlineData(":1")]
+    [InlineData("[::1]")]
+    public void Accepts_an_IPv6_client_address_exactly_when_IPAddress_does(string ip)
+    {
+        // The usual forms are checked without the framework's parser; the verdict must be the same.
+        var accepted = _parser.TryParse(Lines.Default(("c-ip", ip)), out _, out var reason);
+
+        Assert.Equal(System.Net.IPAddress.IsValid(ip), accepted);
+        Assert.Equal(accepted ? LineRejectReason.None : LineRejectReason.BadIp, reason);
+    }
+
+    [Fact]
+    public void Rejects_a_long_line_with_many_extra_tabs()
+    {
+        // More tabs than columns inside one vector block: counted, not written past the positions buffer.
+        var line = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Lines.Default()) + new string('\t', 300) + new string('x', 100));
+
+        AssertRejected(line, LineRejectReason.WrongFieldCount);
+    }
+
+    [Theory]
     [InlineData("-")]
     [InlineData("")]
     public void Rejects_line_with_missing_host(string host)
@@ -106,6 +143,24 @@ public class LineRejectTests
         line[at + 1] = 0x28;
 
         AssertRejected(line, LineRejectReason.InvalidUtf8);
+    }
+
+    [Fact]
+    public void Checks_UTF8_wherever_the_bad_byte_falls()
+    {
+        // Lines of every length up to past two 64-byte blocks, short ones included, so every vector width and the scalar
+        // tail see the byte; an accented path is valid UTF-8 and still accepted.
+        for (var length = 1; length <= 160; length++)
+        {
+            var path = "/" + new string('a', length - 1);
+            var bad = Lines.Default(("cs-uri-stem", path));
+            bad[Array.IndexOf(bad, (byte)'/') + length - 1] = 0xFF;
+            AssertRejected(bad, LineRejectReason.InvalidUtf8);
+            AssertRejected([.. "a\t"u8, .. Enumerable.Repeat((byte)'b', length), 0xFF], LineRejectReason.InvalidUtf8);
+
+            Assert.True(_parser.TryParse(Lines.Default(("cs-uri-stem", path + "é")), out var request, out _));
+            Assert.Equal(path + "é", request.UriStem);
+        }
     }
 
     [Theory]

@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace CdnPulse.Enrichment.IpData;
@@ -21,7 +23,7 @@ internal static class IpAddressParser
 
     public static UInt128 MapIPv4(uint address) => MappedPrefix | address;
 
-    /// <summary>Parses any address <see cref="IPAddress"/> accepts; dotted-quad IPv4 without allocating.</summary>
+    /// <summary>Parses any address <see cref="IPAddress"/> accepts; dotted quads and plain IPv6 without allocating.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out UInt128 address)
     {
         if (TryParseIPv4(text, out var v4))
@@ -29,7 +31,9 @@ internal static class IpAddressParser
             address = MapIPv4(v4);
             return true;
         }
-        // Rare forms (IPv6, "010.1.1.1" octal, zone ids) get the framework's full parser.
+        if (TryParsePlainIPv6(text, out address))
+            return true;
+        // Rare forms (embedded IPv4, "010.1.1.1" octal, zone ids) get the framework's full parser.
         address = default;
         return IPAddress.TryParse(text, out var parsed) && TryConvert(parsed, out address);
     }
@@ -75,36 +79,13 @@ internal static class IpAddressParser
     }
 
     /// <summary>Strict dotted quad: four decimal octets, no leading zeros (IPAddress reads those as octal).</summary>
-    public static bool TryParseIPv4(ReadOnlySpan<char> text, out uint address)
-    {
-        address = 0;
-        uint value = 0;
-        var i = 0;
-        for (var octet = 0; octet < 4; octet++)
-        {
-            if (octet > 0)
-            {
-                if (i >= text.Length || text[i] != '.')
-                    return false;
-                i++;
-            }
-            var start = i;
-            uint part = 0;
-            while (i < text.Length && i - start < 3 && char.IsAsciiDigit(text[i]))
-                part = part * 10 + (uint)(text[i++] - '0');
-            var length = i - start;
-            if (length == 0 || part > 255 || (length > 1 && text[start] == '0'))
-                return false;
-            value = value << 8 | part;
-        }
-        if (i != text.Length)
-            return false;
-        address = value;
-        return true;
-    }
+    public static bool TryParseIPv4(ReadOnlySpan<char> text, out uint address) => TryParseDottedQuad(text, out address);
 
     /// <summary>The dotted-quad rules of <see cref="TryParseIPv4(ReadOnlySpan{char}, out uint)"/>, on UTF-8.</summary>
-    public static bool TryParseIPv4(ReadOnlySpan<byte> text, out uint address)
+    public static bool TryParseIPv4(ReadOnlySpan<byte> text, out uint address) => TryParseDottedQuad(text, out address);
+
+    private static bool TryParseDottedQuad<TChar>(ReadOnlySpan<TChar> text, out uint address)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         address = 0;
         uint value = 0;
@@ -113,16 +94,20 @@ internal static class IpAddressParser
         {
             if (octet > 0)
             {
-                if (i >= text.Length || text[i] != '.')
+                if (i >= text.Length || uint.CreateTruncating(text[i]) != '.')
                     return false;
                 i++;
             }
             var start = i;
             uint part = 0;
-            while (i < text.Length && i - start < 3 && char.IsAsciiDigit((char)text[i]))
-                part = part * 10 + (uint)(text[i++] - '0');
+            uint digit;
+            while (i < text.Length && i - start < 3 && (digit = uint.CreateTruncating(text[i]) - '0') <= 9)
+            {
+                part = part * 10 + digit;
+                i++;
+            }
             var length = i - start;
-            if (length == 0 || part > 255 || (length > 1 && text[start] == '0'))
+            if (length == 0 || part > 255 || (length > 1 && uint.CreateTruncating(text[start]) == '0'))
                 return false;
             value = value << 8 | part;
         }
@@ -136,12 +121,19 @@ internal static class IpAddressParser
     /// IPv6 as eight hex groups of up to four digits, or fewer around one "::". Rejects (for the general parser to
     /// judge) anything else, so whatever it accepts, <see cref="IPAddress"/> reads the same way.
     /// </summary>
-    public static bool TryParsePlainIPv6(ReadOnlySpan<byte> text, out UInt128 address)
+    public static bool TryParsePlainIPv6(ReadOnlySpan<byte> text, out UInt128 address) => TryParsePlainIPv6<byte>(text, out address);
+
+    /// <summary>The plain IPv6 form of <see cref="TryParsePlainIPv6(ReadOnlySpan{byte}, out UInt128)"/>, on UTF-16.</summary>
+    public static bool TryParsePlainIPv6(ReadOnlySpan<char> text, out UInt128 address) => TryParsePlainIPv6<char>(text, out address);
+
+    private static bool TryParsePlainIPv6<TChar>(ReadOnlySpan<TChar> text, out UInt128 address)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
+        // Groups before a "::" accumulate in head, groups after it in tail; the gap's zeros go between the two.
         address = default;
-        Span<ushort> groups = stackalloc ushort[8];
+        UInt128 head = 0, tail = 0;
         int count = 0, gap = -1, i = 0;
-        if (text.StartsWith("::"u8))
+        if (text.Length >= 2 && uint.CreateTruncating(text[0]) == ':' && uint.CreateTruncating(text[1]) == ':')
         {
             gap = 0;
             i = 2;
@@ -149,20 +141,24 @@ internal static class IpAddressParser
         while (i < text.Length)
         {
             int start = i, value = 0;
-            while (i < text.Length && i - start < 4 && HexValue(text[i]) is var digit and >= 0)
+            while (i < text.Length && i - start < 4 && HexValue(uint.CreateTruncating(text[i])) is var digit and >= 0)
             {
                 value = value << 4 | digit;
                 i++;
             }
             if (i == start || count == 8)
                 return false;
-            groups[count++] = (ushort)value;
+            count++;
+            if (gap < 0)
+                head = head << 16 | (uint)value;
+            else
+                tail = tail << 16 | (uint)value;
             if (i == text.Length)
                 break;
-            if (text[i] != ':')
+            if (uint.CreateTruncating(text[i]) != ':')
                 return false; // '.', '%', a fifth hex digit …: not the plain form
             i++;
-            if (i < text.Length && text[i] == ':')
+            if (i < text.Length && uint.CreateTruncating(text[i]) == ':')
             {
                 if (gap >= 0)
                     return false;
@@ -172,27 +168,25 @@ internal static class IpAddressParser
             else if (i == text.Length)
                 return false; // a single trailing colon
         }
-        if (gap < 0 ? count != 8 : count > 7)
-            return false;
-        UInt128 result = 0;
-        var zeros = gap < 0 ? 0 : 8 - count;
-        for (var g = 0; g < count; g++)
+        if (gap < 0)
         {
-            if (g == gap)
-                result <<= 16 * zeros;
-            result = result << 16 | groups[g];
+            if (count != 8)
+                return false;
+            address = head;
+            return true;
         }
-        if (gap == count)
-            result <<= 16 * zeros;
-        address = result;
+        if (count > 7)
+            return false;
+        address = (gap == 0 ? 0 : head << (16 * (8 - gap))) | tail;
         return true;
     }
 
-    private static int HexValue(byte c) => c switch
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int HexValue(uint c) => c switch
     {
-        >= (byte)'0' and <= (byte)'9' => c - '0',
-        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+        >= '0' and <= '9' => (int)c - '0',
+        >= 'a' and <= 'f' => (int)c - 'a' + 10,
+        >= 'A' and <= 'F' => (int)c - 'A' + 10,
         _ => -1,
     };
 

@@ -8,7 +8,7 @@ namespace CdnPulse.Enrichment.IpData;
 /// </summary>
 internal static class LocationTableBuilder
 {
-    public static LocationTable<T> Build<T>(IpRangeTable<T> country, IpRangeTable<T> isp, int bits)
+    public static LocationTable<T> Build<T>(IpRangeTable<T> country, IpRangeTable<T> isp, int bits, int rootBits)
         where T : unmanaged, IBinaryInteger<T>, IMinMaxValue<T>
     {
         var starts = new List<T>(country.Count + isp.Count + 1);
@@ -29,7 +29,7 @@ internal static class LocationTableBuilder
                 break;
             point = value;
         }
-        return new LocationTable<T>([.. starts], [.. answers], bits);
+        return new LocationTable<T>([.. starts], [.. answers], bits, rootBits);
     }
 
     private static T? Min<T>(T? a, T? b) where T : struct, IBinaryInteger<T> =>

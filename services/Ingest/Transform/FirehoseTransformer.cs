@@ -56,7 +56,7 @@ public sealed class FirehoseTransformer(RealtimeLogParser parser, IpLocationProv
                 return new TransformedRecord(recordId, TransformResults.Dropped, "", null);
             }
             var enriched = new ArrayBufferWriter<byte>(body.Length + 64);
-            CdnRequest? first = null;
+            PartitionKeys? keys = null;
             foreach (var range in body.Split((byte)'\n'))
             {
                 var line = body[range].TrimEnd((byte)'\r');
@@ -64,22 +64,23 @@ public sealed class FirehoseTransformer(RealtimeLogParser parser, IpLocationProv
                 {
                     continue;
                 }
-                if (!parser.TryParse(line, out var request, out var reason))
+                // The span view: nothing is allocated per line; only the first line's host becomes a string (a partition key).
+                if (!parser.TryRead(line, out var view, out var reason))
                 {
                     rejects.Add(reason, position, line);
                     return new TransformedRecord(recordId, TransformResults.ProcessingFailed, data, null);
                 }
-                var location = database.Locate(request.ClientIp);
+                var location = database.Locate(view.ClientIp);
                 enriched.Write(line);
                 enriched.Write("\t"u8);
                 WriteField(enriched, location.Isp);
                 enriched.Write("\t"u8);
                 WriteField(enriched, location.Country);
                 enriched.Write("\n"u8);
-                first ??= request;
+                keys ??= KeysOf(view.TimestampMs, Encoding.UTF8.GetString(view.Host));
             }
             return new TransformedRecord(recordId, TransformResults.Ok, Convert.ToBase64String(enriched.WrittenSpan),
-                new TransformMetadata(KeysOf(first!)));
+                new TransformMetadata(keys!));
         }
         finally
         {
@@ -91,10 +92,15 @@ public sealed class FirehoseTransformer(RealtimeLogParser parser, IpLocationProv
     public static PartitionKeys KeysOf(CdnRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var time = DateTimeOffset.FromUnixTimeMilliseconds(request.TimestampMs).UtcDateTime;
+        return KeysOf(request.TimestampMs, request.Host);
+    }
+
+    private static PartitionKeys KeysOf(long timestampMs, string host)
+    {
+        var time = DateTimeOffset.FromUnixTimeMilliseconds(timestampMs).UtcDateTime;
         var invariant = CultureInfo.InvariantCulture;
         return new PartitionKeys(time.ToString("yyyy", invariant), time.ToString("MM", invariant), time.ToString("dd", invariant),
-            time.ToString("HH", invariant), time.ToString("mm", invariant), request.Host);
+            time.ToString("HH", invariant), time.ToString("mm", invariant), host);
     }
 
     // An organisation name with a tab or line break would shift the appended columns.

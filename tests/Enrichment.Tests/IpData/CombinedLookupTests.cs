@@ -81,6 +81,35 @@ public sealed class CombinedLookupTests(SeparateTables tables) : IClassFixture<S
     }
 
     [Fact]
+    public void Locates_many_addresses_at_once_as_one_at_a_time()
+    {
+        // Every kind of input, shuffled, in a count that is not a multiple of the search group.
+        var random = new Random(11);
+        var bytes = new byte[16];
+        var ips = new List<string?>();
+        for (var i = 0; i < 3_001; i++)
+        {
+            random.NextBytes(bytes);
+            bytes[0] = (byte)(0x20 + random.Next(16)); // 2000::/4, where the IPv6 ranges are
+            ips.Add((i % 5) switch
+            {
+                0 => new IPAddress(bytes).ToString(),
+                1 => $"::ffff:{bytes[4]}.{bytes[5]}.{bytes[6]}.{bytes[7]}",
+                2 => i % 10 == 2 ? null : "not an address",
+                _ => $"{bytes[4]}.{bytes[5]}.{bytes[6]}.{bytes[7]}",
+            });
+        }
+        var locations = new IpLocation[ips.Count];
+
+        _database.Locate(ips.ToArray(), locations);
+
+        var wrong = ips.Select((ip, i) => (ip, i)).Where(x => locations[x.i] != _database.Locate(x.ip)).Select(x => x.ip).ToList();
+        Assert.Empty(wrong.Take(10));
+        Assert.Contains(locations, l => l.Isp != IpLocationDatabase.NotFound);
+        Assert.Contains(locations, l => l.Isp == IpLocationDatabase.NotFound);
+    }
+
+    [Fact]
     public void Lookup_covers_the_ends_of_both_address_spaces()
     {
         Assert.Equal(Expected(IpAddressParser.MapIPv4(0)), _database.Locate(0u));

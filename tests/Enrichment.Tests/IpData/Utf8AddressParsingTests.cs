@@ -43,6 +43,15 @@ public sealed class Utf8AddressParsingTests
     [InlineData("not an address")]
     public void Reads_UTF8_exactly_as_the_char_parser(string text)
     {
+        // The char parser reads the usual forms itself too: it must answer as IPAddress (where the family matches).
+        var framework = IPAddress.TryParse(text, out var address) && IpAddressParser.TryConvert(address, out var frameworkValue)
+            ? frameworkValue
+            : (UInt128?)null;
+        if (IpAddressParser.TryParse(text, out var own))
+            Assert.Equal(framework, own);
+        else
+            Assert.Null(framework);
+
         var parsed = IpAddressParser.TryParse(text, out var expected);
 
         Assert.Equal(parsed, IpAddressParser.TryParseUtf8(Encoding.UTF8.GetBytes(text), out var actual));
@@ -66,6 +75,7 @@ public sealed class Utf8AddressParsingTests
                 Assert.True(IpAddressParser.TryParseUtf8(Encoding.ASCII.GetBytes(text), out var value), text);
                 Assert.True(IpAddressParser.TryParse(text, out var expected), text);
                 Assert.Equal(expected, value);
+                Assert.Equal(System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(bytes), value);
             }
         }
     }
