@@ -43,6 +43,43 @@ internal static class EventReader
         return await ReadAllRowsAsync(command, cancellationToken);
     }
 
+    /// <summary>
+    /// Events after <paramref name="after"/> up to <paramref name="upTo"/>, in position order: at most
+    /// <paramref name="maxCount"/>, and no more once their stored sizes (<c>pg_column_size(data)</c>, compressed as
+    /// on disk) reach <paramref name="maxBytes"/>. The first event always comes, however large. <c>Full</c> says that a
+    /// limit cut the batch, so events up to <paramref name="upTo"/> may remain; otherwise all of them were read.
+    /// </summary>
+    public static async Task<(IReadOnlyList<RecordedEvent> Events, bool Full)> ReadBatchAsync(NpgsqlConnection connection,
+        NpgsqlTransaction? transaction, long after, long upTo, int maxCount, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (upTo <= after)
+        {
+            return ([], false);
+        }
+        // The running sum streams with the index scan, so the limit still stops it early. A row is kept while the sizes
+        // before it are under the budget: the kept rows are a prefix, and a cut shows as a last row reaching the budget.
+        await using var command = new NpgsqlCommand($"""
+            select {Columns}, running >= $4 from (
+                select *, sum(pg_column_size(data)) over (order by position rows unbounded preceding) as running
+                from eventstore.events where position > $1 and position <= $2 order by position limit $3) as e
+            where running - pg_column_size(data) < $4
+            order by position
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = upTo });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = maxBytes });
+        var events = new List<RecordedEvent>();
+        var overBudget = false;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(Read(reader));
+            overBudget = reader.GetBoolean(7);
+        }
+        return (events, events.Count == maxCount || overBudget);
+    }
+
     public static async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(NpgsqlConnection connection, string streamId, long fromVersion, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
@@ -58,12 +95,14 @@ internal static class EventReader
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(new RecordedEvent(
-                reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
-                ParseJson(reader.GetString(4)), MetadataJson.Read(reader.GetString(5)), reader.GetFieldValue<DateTimeOffset>(6)));
+            events.Add(Read(reader));
         }
         return events;
     }
+
+    private static RecordedEvent Read(NpgsqlDataReader reader) => new(
+        reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
+        ParseJson(reader.GetString(4)), MetadataJson.Read(reader.GetString(5)), reader.GetFieldValue<DateTimeOffset>(6));
 
     private static JsonElement ParseJson(string json)
     {

@@ -21,4 +21,7 @@ internal static partial class EventStoreLog
 
     [LoggerMessage(6, LogLevel.Information, "Projection {Projection} rebuilt: {Events} events replayed up to position {Position}")]
     public static partial void RebuildFinished(ILogger logger, string projection, long events, long position);
+
+    [LoggerMessage(7, LogLevel.Information, "Projection {Projection} batch limit {Before} -> {After} events")]
+    public static partial void BatchLimitChanged(ILogger logger, string projection, int before, int after);
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace CdnPulse.EventStore;
@@ -8,6 +9,13 @@ namespace CdnPulse.EventStore;
 /// instance holds it), read the next safe batch after the checkpoint, apply it, move the checkpoint conditionally,
 /// commit. Between steps it waits for an append notification (or <see cref="ProjectionDaemonOptions.PollInterval"/>);
 /// after a failure it logs, backs off and retries the same batch, so it also catches up after any downtime.
+/// <para>
+/// A batch is bounded by its work, not only its event count: by the events' stored bytes
+/// (<see cref="ProjectionDaemonOptions.MaxBatchBytes"/>), and by an event limit that adapts: it halves when a batch
+/// fails (a timeout, running out of memory) or runs over <see cref="ProjectionDaemonOptions.BatchTimeBudget"/>, and
+/// doubles back towards <see cref="ProjectionDaemonOptions.BatchSize"/> after quick batches. A backlog of heavy events
+/// therefore always progresses, in the worst case one event per transaction, instead of retrying one batch forever.
+/// </para>
 /// </summary>
 public sealed class ProjectionDaemon
 {
@@ -18,6 +26,7 @@ public sealed class ProjectionDaemon
     private long _checkpoint;
     private long _highWaterMark;
     private bool _checkpointRowExists;
+    private int _batchLimit;
 
     public ProjectionDaemon(EventStore store, IProjection projection, ProjectionDaemonOptions options, ILogger logger)
     {
@@ -33,7 +42,11 @@ public sealed class ProjectionDaemon
         _projection = projection;
         _options = options;
         _logger = logger;
+        _batchLimit = options.BatchSize;
     }
+
+    /// <summary>The most events the next batch may hold (adapts between 1 and <see cref="ProjectionDaemonOptions.BatchSize"/>).</summary>
+    public int BatchLimit => Volatile.Read(ref _batchLimit);
 
     public string Name => _projection.Name;
 
@@ -107,9 +120,30 @@ public sealed class ProjectionDaemon
         ProjectionBatchResult result;
         if (await ProjectionCheckpoints.LockAsync(connection, transaction, Name, skipLocked: true, cancellationToken) is { } checkpoint)
         {
-            result = await ProjectionStep.RunAsync(connection, transaction, _projection, checkpoint, _options.BatchSize,
-                "eventstore.projection.batch", cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            var limit = BatchLimit;
+            var started = Stopwatch.GetTimestamp();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.BatchTimeout);
+            try
+            {
+                result = await ProjectionStep.RunAsync(connection, transaction, _projection, checkpoint, limit, _options.MaxBatchBytes,
+                    "eventstore.projection.batch", timeout.Token);
+                await transaction.CommitAsync(timeout.Token);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                Adapt(limit, Math.Max(1, limit / 2));
+                throw;
+            }
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            if (elapsed > _options.BatchTimeBudget)
+            {
+                Adapt(limit, Math.Max(1, limit / 2));
+            }
+            else if (result.EventCount == limit && elapsed < _options.BatchTimeBudget / 4)
+            {
+                Adapt(limit, (int)Math.Min(_options.BatchSize, 2L * limit));
+            }
         }
         else
         {
@@ -121,6 +155,15 @@ public sealed class ProjectionDaemon
         Volatile.Write(ref _checkpoint, result.Checkpoint);
         Volatile.Write(ref _highWaterMark, result.HighWaterMark);
         return result;
+    }
+
+    private void Adapt(int from, int to)
+    {
+        if (to != from)
+        {
+            Volatile.Write(ref _batchLimit, to);
+            EventStoreLog.BatchLimitChanged(_logger, Name, from, to);
+        }
     }
 
     private TimeSpan Backoff(int failures)

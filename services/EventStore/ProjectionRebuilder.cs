@@ -17,11 +17,15 @@ public sealed class ProjectionRebuilder(NpgsqlDataSource dataSource, EventStore 
     /// <summary>Most events replayed per transaction.</summary>
     public int BatchSize { get; init; } = 1000;
 
+    /// <summary>Most stored event bytes replayed per transaction (as <see cref="ProjectionDaemonOptions.MaxBatchBytes"/>).</summary>
+    public long MaxBatchBytes { get; init; } = ProjectionDaemonOptions.DefaultMaxBatchBytes;
+
     /// <summary>Clears <paramref name="projection"/> and replays every event into it; <paramref name="progress"/> receives the checkpoint after each committed batch (0 once cleared).</summary>
     public async Task RebuildAsync(IProjection projection, CancellationToken cancellationToken, IProgress<long>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxBatchBytes);
         using var activity = EventStoreTelemetry.Source.StartActivity("eventstore.projection.rebuild");
         activity?.SetTag(EventStoreTelemetry.ProjectionTag, projection.Name);
         try
@@ -46,7 +50,7 @@ public sealed class ProjectionRebuilder(NpgsqlDataSource dataSource, EventStore 
                 // Each batch takes the row lock afresh, so a live daemon may apply some of the batches in between; the
                 // conditional checkpoint keeps every event applied once either way.
                 step = await InLockedCheckpointAsync(projection, (connection, transaction, checkpoint) => ProjectionStep.RunAsync(
-                    connection, transaction, projection, checkpoint, BatchSize, "eventstore.projection.rebuild_batch", cancellationToken), cancellationToken);
+                    connection, transaction, projection, checkpoint, BatchSize, MaxBatchBytes, "eventstore.projection.rebuild_batch", cancellationToken), cancellationToken);
                 replayed += step.EventCount;
                 progress?.Report(step.Checkpoint);
             }

@@ -9,13 +9,14 @@ namespace CdnPulse.EventStore;
 internal static class ProjectionStep
 {
     public static async Task<ProjectionBatchResult> RunAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IProjection projection,
-        long checkpoint, int batchSize, string operation, CancellationToken cancellationToken)
+        long checkpoint, int batchSize, long maxBytes, string operation, CancellationToken cancellationToken)
     {
         var highWaterMark = await EventReader.HighWaterMarkAsync(connection, transaction, cancellationToken);
-        var events = await EventReader.ReadRangeAsync(connection, transaction, checkpoint, highWaterMark, batchSize, cancellationToken);
-        // A short batch means everything up to the mark has been read, so the checkpoint may jump over trailing holes
-        // (rolled-back positions) to the mark itself. The mark can dip below an earlier reading; never move backwards.
-        var next = events.Count == batchSize ? events[^1].Position : Math.Max(checkpoint, highWaterMark);
+        var (events, full) = await EventReader.ReadBatchAsync(connection, transaction, checkpoint, highWaterMark, batchSize, maxBytes, cancellationToken);
+        // A batch that no limit cut means everything up to the mark has been read, so the checkpoint may jump over
+        // trailing holes (rolled-back positions) to the mark itself. The mark can dip below an earlier reading; never
+        // move backwards.
+        var next = full ? events[^1].Position : Math.Max(checkpoint, highWaterMark);
         if (events.Count > 0)
         {
             using var activity = EventStoreTelemetry.StartProjectionBatch(operation, projection.Name, events, highWaterMark);
