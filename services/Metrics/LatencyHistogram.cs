@@ -29,6 +29,21 @@ public sealed class LatencyHistogram
 
     public bool IsEmpty => Count == 0;
 
+    /// <summary>Number of non-empty buckets.</summary>
+    public int BucketCount => _counts.Count;
+
+    /// <summary>Bucket indexes are below this for every duration (the bucket of <see cref="long.MaxValue"/> µs is 3711).</summary>
+    public const int MaxBuckets = (SubBuckets * (63 - SubBucketBits)) + SubBuckets;
+
+    /// <summary>Adds this histogram's counts to a dense array indexed by bucket (at least <see cref="MaxBuckets"/> long): merging many without hashing.</summary>
+    public void AddTo(Span<long> counts)
+    {
+        foreach (var (index, count) in _counts)
+        {
+            counts[index] += count;
+        }
+    }
+
     public void Add(long microseconds) => AddToBucket(BucketOf(microseconds), 1);
 
     /// <summary>Adds <paramref name="count"/> values to bucket <paramref name="index"/> (reading stored buckets back).</summary>
@@ -76,6 +91,31 @@ public sealed class LatencyHistogram
             }
         }
         throw new InvalidOperationException("The bucket counts do not add up to Count.");
+    }
+
+    /// <summary>
+    /// <see cref="Percentile(int)"/> of a dense histogram (counts indexed by bucket, as filled by <see cref="AddTo"/>)
+    /// holding <paramref name="total"/> values: the same rank and the same midpoint.
+    /// </summary>
+    public static double? Percentile(ReadOnlySpan<long> counts, long total, int percent)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(percent, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100);
+        if (total == 0)
+        {
+            return null;
+        }
+        var rank = Math.Max(1, (long)Math.Ceiling((decimal)total * percent / 100));
+        long seen = 0;
+        for (var index = 0; index < counts.Length; index++)
+        {
+            seen += counts[index];
+            if (seen >= rank)
+            {
+                return Midpoint(index);
+            }
+        }
+        throw new InvalidOperationException("The bucket counts do not add up to the total.");
     }
 
     /// <summary>The bucket of a duration; negative durations count as 0.</summary>

@@ -165,6 +165,37 @@ public sealed class MinuteStatsReader(NpgsqlDataSource dataSource)
         return top;
     }
 
+    /// <summary>
+    /// The URL summaries per minute in [from, to), summed over countries (or of one country): every URL with its
+    /// requests and bytes as stored, for callers that rank many ranges from the same minutes (the query cache).
+    /// </summary>
+    public async Task<SortedDictionary<DateTimeOffset, UrlSummary>> ReadUrlSummariesAsync(
+        string domain, DateTimeOffset from, DateTimeOffset to, string? country, CancellationToken cancellationToken)
+    {
+        var minutes = new SortedDictionary<DateTimeOffset, UrlSummary>();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { Command($"select window_start, urls, requests, bytes from metrics.minute_urls {Filter}", domain, from, to, country) },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var start = reader.GetFieldValue<DateTimeOffset>(0);
+            if (!minutes.TryGetValue(start, out var summary))
+            {
+                summary = new UrlSummary();
+                minutes[start] = summary;
+            }
+            var (urls, requests, bytes) = (reader.GetFieldValue<string[]>(1), reader.GetFieldValue<long[]>(2), reader.GetFieldValue<long[]>(3));
+            for (var i = 0; i < urls.Length; i++)
+            {
+                summary.Add(urls[i], new UrlTally(requests[i], bytes[i]));
+            }
+        }
+        return minutes;
+    }
+
     private static WindowStats Minute(SortedDictionary<DateTimeOffset, WindowStats> minutes, DateTimeOffset start)
     {
         if (!minutes.TryGetValue(start, out var stats))

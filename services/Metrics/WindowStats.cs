@@ -111,8 +111,15 @@ public sealed class WindowStats
         }
     }
 
-    public void Merge(WindowStats other)
+    public void Merge(WindowStats other) => Merge(other, includeHistograms: true);
+
+    /// <summary>
+    /// Adds <paramref name="other"/>; without <paramref name="includeHistograms"/> the two latency histograms are left
+    /// alone (a query that reports no percentile need not pay for adding hundreds of buckets per minute).
+    /// </summary>
+    public void Merge(WindowStats other, bool includeHistograms)
     {
+        ArgumentNullException.ThrowIfNull(other);
         Requests += other.Requests;
         Bytes += other.Bytes;
         TimeTakenUsSum += other.TimeTakenUsSum;
@@ -129,8 +136,11 @@ public sealed class WindowStats
         MergeInto(StatusCodes, other.StatusCodes);
         MergeInto(StatusCodesOrigin, other.StatusCodesOrigin);
         MergeInto(EdgeTypes, other.EdgeTypes);
-        TimeTakenHistogram.Merge(other.TimeTakenHistogram);
-        FirstByteHistogram.Merge(other.FirstByteHistogram);
+        if (includeHistograms)
+        {
+            TimeTakenHistogram.Merge(other.TimeTakenHistogram);
+            FirstByteHistogram.Merge(other.FirstByteHistogram);
+        }
         Urls.Merge(other.Urls);
         foreach (var (isp, counts) in other.DownloadSpeed)
         {

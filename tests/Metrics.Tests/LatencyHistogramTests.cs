@@ -121,4 +121,28 @@ public sealed class LatencyHistogramTests
     }
 
     private static string Json(LatencyHistogram histogram) => JsonSerializer.Serialize(histogram, MetricsJson.Options);
+
+    [Fact]
+    public void A_dense_copy_gives_the_same_percentiles_and_every_bucket_fits_it()
+    {
+        Assert.Equal(LatencyHistogram.MaxBuckets - 1, LatencyHistogram.BucketOf(long.MaxValue));
+        var random = new Random(7);
+        var histogram = new LatencyHistogram();
+        for (var i = 0; i < 5000; i++)
+        {
+            histogram.Add((long)Math.Pow(2, 40 * random.NextDouble()));
+        }
+        var dense = new long[LatencyHistogram.MaxBuckets];
+        histogram.AddTo(dense);
+        histogram.AddTo(dense);
+        var doubled = new LatencyHistogram();
+        doubled.Merge(histogram);
+        doubled.Merge(histogram);
+
+        foreach (var percent in new[] { 1, 50, 90, 99, 100 })
+        {
+            Assert.Equal(doubled.Percentile(percent), LatencyHistogram.Percentile(dense, doubled.Count, percent));
+        }
+        Assert.Null(LatencyHistogram.Percentile(new long[LatencyHistogram.MaxBuckets], 0, 50));
+    }
 }

@@ -1,7 +1,10 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CdnPulse.Metrics;
+using CdnPulse.MetricsQuery.Caching;
 using CdnPulse.MetricsQuery.Queries;
 using CdnPulse.ServiceDefaults.ApiKeys;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,10 +14,13 @@ namespace CdnPulse.MetricsQuery.Apis;
 /// <summary>
 /// <c>GET /metric</c> and <c>GET /prod/metric</c>: the reference solution's API and response shape, with proper
 /// 400s instead of its 502s. <c>Time</c> is the window end; a window is counted when its end lies in [StartTime, EndTime].
-/// Top URLs cover the same minutes as the windows of the response.
+/// Top URLs cover the same minutes as the windows of the response. Statistics and top URLs come through the
+/// <see cref="MinuteCache"/>; download speed (named only, never in <c>Metric=all</c>) from PostgreSQL.
 /// </summary>
 public static class CompatibleMetricApi
 {
+    private static readonly JsonEncodedText TimeProperty = JsonEncodedText.Encode("Time");
+
     public static IEndpointRouteBuilder MapCompatibleMetricApi(this IEndpointRouteBuilder app)
     {
         foreach (var prefix in new[] { "/", "/prod" })
@@ -27,8 +33,8 @@ public static class CompatibleMetricApi
         return app;
     }
 
-    internal static async Task<Results<ContentHttpResult, BadRequest<ApiError>>> GetMetricAsync(
-        HttpContext http, MinuteStatsReader reader, CancellationToken cancellationToken)
+    internal static async Task<Results<JsonBytesResult, BadRequest<ApiError>>> GetMetricAsync(
+        HttpContext http, MinuteCache cache, MinuteStatsReader reader, CancellationToken cancellationToken)
     {
         if (!CompatibleMetricRequest.TryParse(http.Request.Query, out var request, out var error))
         {
@@ -44,11 +50,15 @@ public static class CompatibleMetricApi
         var topUrls = new Dictionary<string, JsonArray>(StringComparer.Ordinal);
         if (!range.IsEmpty)
         {
-            var minutes = await reader.ReadAsync(r.Domain, range.FirstMinute, range.EndMinute, country,
-                metrics.Any(CompatibleMetrics.NeedsHistograms), cancellationToken);
-            foreach (var (minute, stats) in minutes)
+            // Through the minute cache, as the native API: the same minutes, dropped as soon as a live update changes them.
+            var histograms = metrics.Any(CompatibleMetrics.NeedsHistograms);
+            if (metrics.Any(CompatibleMetrics.IsPerWindow))
             {
-                Window(windows, r.Interval.EndOf(minute)).Merge(stats);
+                var minutes = await cache.ReadAsync(r.Domain, range.FirstMinute, range.EndMinute, country, histograms, cancellationToken);
+                foreach (var (minute, stats) in minutes)
+                {
+                    Window(windows, r.Interval.EndOf(minute)).Merge(stats, histograms);
+                }
             }
             if (metrics.Any(CompatibleMetrics.IsDownloadSpeed))
             {
@@ -60,42 +70,86 @@ public static class CompatibleMetricApi
             foreach (var metric in metrics.Where(CompatibleMetrics.IsTopUrls))
             {
                 var ranking = metric == CompatibleMetrics.TopUrlRequests ? UrlRanking.Requests : UrlRanking.Bytes;
-                var top = await reader.ReadTopUrlsAsync(r.Domain, range.FirstMinute, range.EndMinute, country, ranking, TopUrlJson.Count, cancellationToken);
+                var top = await cache.TopUrlsAsync(r.Domain, range.FirstMinute, range.EndMinute, country, ranking, TopUrlJson.Count, cancellationToken);
                 topUrls[metric] = TopUrlJson.DetailData(top, ranking);
             }
         }
 
-        var cdnData = new JsonArray();
-        foreach (var metric in metrics)
+        // Written straight to UTF-8 in pooled memory: Metric=all over a day is ~1 MiB of points, and building nodes
+        // and strings first cost more than the numbers.
+        var buffer = new PooledBufferWriter(64 * 1024);
+        try
         {
-            var detail = CompatibleMetrics.IsTopUrls(metric) ? topUrls.GetValueOrDefault(metric) ?? []
-                : CompatibleMetrics.IsDownloadSpeed(metric) ? SpeedPoints(speeds, metric, r.Domain)
-                : Points(windows, metric, r.Interval.Length);
-            cdnData.Add(new JsonObject { ["Metric"] = metric, ["DetailData"] = detail });
-        }
-        var body = new JsonObject
-        {
-            ["Response"] = new JsonObject
+            await using var w = new Utf8JsonWriter(buffer);
+            w.WriteStartObject();
+            w.WriteStartObject("Response");
+            w.WriteStartArray("Data");
+            w.WriteStartObject();
+            w.WriteStartArray("CdnData");
+            var written = new Dictionary<string, (int From, int Length)>(StringComparer.Ordinal);
+            (JsonEncodedText, WindowStats)[]? points = null;
+            foreach (var metric in metrics)
             {
-                ["Data"] = new JsonArray(new JsonObject { ["CdnData"] = cdnData }),
-                ["RequestId"] = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
-                ["Interval"] = r.Interval.Label,
-                ["Country"] = r.Country,
-            },
-        };
-        return TypedResults.Content(body.ToJsonString(), "application/json");
+                w.WriteStartObject();
+                w.WriteString("Metric", metric);
+                w.WritePropertyName("DetailData");
+                await w.FlushAsync(cancellationToken);
+                var from = buffer.WrittenCount;
+                if (written.TryGetValue(CompatibleMetrics.SameAs(metric), out var twin))
+                {
+                    // statusCodeLatency answers exactly what statusCode did: copy its bytes (out of the buffer first, which may grow).
+                    var copy = ArrayPool<byte>.Shared.Rent(twin.Length);
+                    buffer.WrittenMemory.Span.Slice(twin.From, twin.Length).CopyTo(copy);
+                    w.WriteRawValue(copy.AsSpan(0, twin.Length), skipInputValidation: true);
+                    ArrayPool<byte>.Shared.Return(copy);
+                }
+                else if (CompatibleMetrics.IsTopUrls(metric))
+                {
+                    (topUrls.GetValueOrDefault(metric) ?? []).WriteTo(w);
+                }
+                else if (CompatibleMetrics.IsDownloadSpeed(metric))
+                {
+                    SpeedPoints(speeds, metric, r.Domain).WriteTo(w);
+                }
+                else
+                {
+                    // Each window's Time is formatted once for all the metrics of the answer.
+                    points ??= [.. windows.Select(kv => (JsonEncodedText.Encode(Time(kv.Key)), kv.Value))];
+                    Points(w, points, metric, r.Interval.Length);
+                }
+                await w.FlushAsync(cancellationToken);
+                written.TryAdd(metric, (from, buffer.WrittenCount - from));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteString("RequestId", Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier);
+            w.WriteString("Interval", r.Interval.Label);
+            w.WriteString("Country", r.Country);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            await w.FlushAsync(cancellationToken);
+            return new JsonBytesResult(buffer);
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
     }
 
-    private static JsonArray Points(SortedDictionary<DateTimeOffset, WindowStats> windows, string metric, TimeSpan interval)
+    private static void Points(Utf8JsonWriter w, (JsonEncodedText Time, WindowStats Stats)[] windows, string metric, TimeSpan interval)
     {
-        var detail = new JsonArray();
-        foreach (var (end, stats) in windows)
+        w.WriteStartArray();
+        foreach (var (time, stats) in windows)
         {
-            var point = new JsonObject { ["Time"] = Time(end) };
-            CompatibleMetrics.Fill(point, metric, stats, interval);
-            detail.Add(point);
+            w.WriteStartObject();
+            w.WriteString(TimeProperty, time);
+            CompatibleMetrics.Write(w, metric, stats, interval);
+            w.WriteEndObject();
         }
-        return detail;
+        w.WriteEndArray();
     }
 
     /// <summary>One point per window in which the variant (CDN or origin rows) counted a request.</summary>

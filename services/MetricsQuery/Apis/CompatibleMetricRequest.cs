@@ -24,12 +24,12 @@ internal sealed record CompatibleMetricRequest(
         var metric = query["Metric"].ToString();
         if (string.IsNullOrWhiteSpace(metric))
         {
-            error = new ApiError("Metric", "Metric is required: one of " + string.Join(", ", CompatibleMetrics.All) + ", or all.");
+            error = new ApiError("Metric", "Metric is required: one of " + string.Join(", ", CompatibleMetrics.Known) + ", or all.");
             return false;
         }
         if (metric != "all" && !CompatibleMetrics.IsKnown(metric))
         {
-            error = new ApiError("Metric", $"Unknown Metric '{metric}': use one of " + string.Join(", ", CompatibleMetrics.All) + ", or all.");
+            error = new ApiError("Metric", $"Unknown Metric '{metric}': use one of " + string.Join(", ", CompatibleMetrics.Known) + ", or all.");
             return false;
         }
         var domain = query["Domain"].ToString();

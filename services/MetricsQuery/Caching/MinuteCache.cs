@@ -7,7 +7,11 @@ namespace CdnPulse.MetricsQuery.Caching;
 
 /// <summary>
 /// Per-minute window statistics in memory, in blocks of <see cref="BlockLength"/> per (domain, country or all), read
-/// from PostgreSQL through <see cref="MinuteStatsReader"/> on a miss (one read for every missing block of a query).
+/// from PostgreSQL through <see cref="MinuteStatsReader"/> on a miss (one read for every run of missing blocks of a
+/// query), and the URL summaries of each block added up (<see cref="UrlSegment"/>; a range that starts or ends inside
+/// a block gets a segment of its own for that part), from which <see cref="TopUrlsAsync"/> ranks any range exactly.
+/// Entries are sized by an estimate of their bytes and the least recently used go beyond
+/// <see cref="MinuteCacheOptions.MaxMegabytes"/>.
 /// A block is dropped when a live update says one of its minutes changed (after the projection applied it), when the
 /// live-update queue reconnects (updates may have been missed), and after <see cref="MinuteCacheOptions.MaxAge"/>; while
 /// a rebuild replays the tables (<see cref="RebuildWatcher"/>) queries bypass it.
@@ -29,7 +33,8 @@ internal sealed class MinuteCache : IDisposable
     {
         _reader = reader;
         _options = options.Value;
-        _blocks = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.MaxMinutes * 5 });
+        // Sizes are in KiB.
+        _blocks = new MemoryCache(new MemoryCacheOptions { SizeLimit = _options.MaxMegabytes * 1024, CompactionPercentage = 0.25 });
     }
 
     /// <summary>Minutes in [from, to) with data, in time order: counts, sums, status codes, edge types, and histograms when asked.</summary>
@@ -72,6 +77,71 @@ internal sealed class MinuteCache : IDisposable
         return blocks.SelectMany(b => b!.Minutes).Where(m => m.Key >= from && m.Key < to).ToList();
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> URLs with the most requests or bytes over the minutes in [from, to): the same list
+    /// and values as <see cref="MinuteStatsReader.ReadTopUrlsAsync"/>, from the cached segments of the blocks.
+    /// </summary>
+    public async Task<IReadOnlyList<TopUrl>> TopUrlsAsync(string domain, DateTimeOffset from, DateTimeOffset to, string? country,
+        UrlRanking ranking, int count, CancellationToken cancellationToken)
+    {
+        if (!_options.Enabled || _bypassed)
+        {
+            return await _reader.ReadTopUrlsAsync(domain, from, to, country, ranking, count, cancellationToken);
+        }
+        if (to <= from)
+        {
+            return [];
+        }
+        var first = BlockOf(from);
+        var last = BlockOf(to - TimeSpan.FromTicks(1));
+        var keys = new UrlSegmentKey[last - first + 1];
+        var segments = new UrlSegment?[keys.Length];
+        for (var b = first; b <= last; b++)
+        {
+            var key = new UrlSegmentKey(domain, country ?? "", Max(from, Start(b)).UtcTicks, Min(to, Start(b + 1)).UtcTicks);
+            keys[b - first] = key;
+            if (_blocks.TryGetValue(key, out UrlSegment? found) && found is not null && found.Version == Version(domain, b))
+            {
+                segments[b - first] = found;
+            }
+        }
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (segments[i] is not null)
+            {
+                continue;
+            }
+            var end = i;
+            while (end + 1 < segments.Length && segments[end + 1] is null)
+            {
+                end++;
+            }
+            var versions = Enumerable.Range(i, end - i + 1).Select(j => Version(domain, first + j)).ToArray();
+            var minutes = await _reader.ReadUrlSummariesAsync(domain, new DateTimeOffset(keys[i].From, TimeSpan.Zero),
+                new DateTimeOffset(keys[end].To, TimeSpan.Zero), country, cancellationToken);
+            for (var j = i; j <= end; j++)
+            {
+                var summary = new UrlSummary();
+                foreach (var (minute, urls) in minutes)
+                {
+                    if (BlockOf(minute) == first + j)
+                    {
+                        summary.Merge(urls);
+                    }
+                }
+                var segment = new UrlSegment(versions[j - i], summary);
+                segments[j] = segment;
+                _blocks.Set(keys[j], segment, new MemoryCacheEntryOptions
+                {
+                    Size = Kibibytes(segment.EstimatedBytes),
+                    AbsoluteExpirationRelativeToNow = _options.MaxAge,
+                });
+            }
+            i = end;
+        }
+        return TopUrlMerger.Top(segments!, ranking, count);
+    }
+
     /// <summary>A minute of <paramref name="domain"/> changed (and is applied): every cached block holding it is stale.</summary>
     public void Invalidate(string domain, DateTimeOffset minute) =>
         _versions.AddOrUpdate((domain, BlockOf(minute)), 1, (_, version) => version + 1);
@@ -108,9 +178,20 @@ internal sealed class MinuteCache : IDisposable
     private void Store(string domain, string? country, long block, bool includeHistograms, Block value) =>
         _blocks.Set(Key(domain, country, block, includeHistograms), value, new MemoryCacheEntryOptions
         {
-            Size = Math.Max(1, value.Minutes.Length) * (includeHistograms ? 5 : 1),
+            Size = Kibibytes(value.Minutes.Sum(m => EstimatedBytes(m.Value))),
             AbsoluteExpirationRelativeToNow = _options.MaxAge,
         });
+
+    /// <summary>A rough size of a cached minute: the object and its dictionaries, ~50 bytes per entry, ~40 per histogram bucket.</summary>
+    private static long EstimatedBytes(WindowStats s) =>
+        1024 + (50L * (s.StatusCodes.Count + s.StatusCodesOrigin.Count + s.EdgeTypes.Count))
+        + (40L * (s.TimeTakenHistogram.BucketCount + s.FirstByteHistogram.BucketCount));
+
+    private static long Kibibytes(long bytes) => Math.Max(1, (bytes + 1023) / 1024);
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>The block's version: its own count of invalidations plus the cache's generation (so <see cref="Clear"/> reaches every block).</summary>
     private long Version(string domain, long block) =>
@@ -123,4 +204,7 @@ internal sealed class MinuteCache : IDisposable
     private static DateTimeOffset Start(long block) => new(block * BlockLength.Ticks, TimeSpan.Zero);
 
     private sealed record Block(long Version, KeyValuePair<DateTimeOffset, WindowStats>[] Minutes);
+
+    /// <summary>A URL segment's key: the minutes [From, To) (UTC ticks) of one block.</summary>
+    private readonly record struct UrlSegmentKey(string Domain, string Country, long From, long To);
 }

@@ -15,6 +15,10 @@ public sealed class MinuteCacheOptions
     /// </summary>
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Cached minutes (of one domain and country, or all countries) before the least recently used go; about 1 KiB each, 5 with histograms.</summary>
-    public long MaxMinutes { get; set; } = 200_000;
+    /// <summary>
+    /// The cache's memory bound: entries are sized by an estimate of their bytes (about 1 KiB per cached minute of
+    /// counts, 5–10 KiB with the latency histograms, ~150 bytes per URL of a block's URL segment) and the least
+    /// recently used are evicted beyond this.
+    /// </summary>
+    public long MaxMegabytes { get; set; } = 512;
 }

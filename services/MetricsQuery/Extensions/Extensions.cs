@@ -24,7 +24,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ReadModelQueries>();
         builder.Services.AddSingleton<MetricQueryService>();
         builder.Services.AddOptions<MinuteCacheOptions>().BindConfiguration(MinuteCacheOptions.SectionName)
-            .Validate(o => o.MaxAge > TimeSpan.Zero && o.MaxMinutes > 0, "MinuteCache: MaxAge and MaxMinutes must be positive.")
+            .Validate(o => o.MaxAge > TimeSpan.Zero && o.MaxMegabytes > 0, "MinuteCache: MaxAge and MaxMegabytes must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<MinuteCache>();
         builder.Services.AddHostedService<RebuildWatcher>();

@@ -94,7 +94,12 @@ internal static class MetricCatalog
             : $"{percent}th percentile (nearest rank) of time-taken, within 0.8 % (histogram bucket midpoint).";
         var metric = Scalar(name, Milliseconds, description, (s, _) =>
             (firstByte ? s.FirstByteHistogram : s.TimeTakenHistogram) is { IsEmpty: false } h ? MetricFormulas.PercentileMilliseconds(h, percent) : null, 3);
-        return metric with { NeedsHistograms = true };
+        return metric with
+        {
+            NeedsHistograms = true,
+            Histogram = firstByte ? s => s.FirstByteHistogram : s => s.TimeTakenHistogram,
+            Percent = percent,
+        };
     }
 
     private static decimal? MeanOf(CountAndTime c) => c.Count == 0 ? null : MetricFormulas.MeanMilliseconds(c.TimeTakenUsSum, c.Count);

@@ -26,6 +26,11 @@ internal sealed record MetricDefinition(
     /// <summary>Whether the latency histograms must be read.</summary>
     public bool NeedsHistograms { get; init; }
 
+    /// <summary>Percentile metrics: the histogram they read and the percent (<see cref="SeriesBuilder"/> merges these densely).</summary>
+    public Func<WindowStats, LatencyHistogram>? Histogram { get; init; }
+
+    public int Percent { get; init; }
+
     /// <summary>Top URLs: ranked by requests or by bytes.</summary>
     public UrlRanking Ranking { get; init; }
 

@@ -4,8 +4,8 @@ using CdnPulse.MetricsQuery.Caching;
 namespace CdnPulse.MetricsQuery.Native;
 
 /// <summary>
-/// Answers validated native queries from the per-minute projection: series through the <see cref="MinuteCache"/>,
-/// top URLs and download speed straight from <see cref="MinuteStatsReader"/>.
+/// Answers validated native queries from the per-minute projection: series and top URLs through the
+/// <see cref="MinuteCache"/>, download speed straight from <see cref="MinuteStatsReader"/>.
 /// </summary>
 internal sealed class MetricQueryService(MinuteCache cache, MinuteStatsReader reader, ReadModelQueries queries)
 {
@@ -43,7 +43,7 @@ internal sealed class MetricQueryService(MinuteCache cache, MinuteStatsReader re
 
     public async Task<TopUrlsResponse> TopUrlsAsync(MetricQuery q, CancellationToken cancellationToken)
     {
-        var top = await reader.ReadTopUrlsAsync(q.Domain, q.From, q.To, q.Country, q.Metric.Ranking, q.Limit, cancellationToken);
+        var top = await cache.TopUrlsAsync(q.Domain, q.From, q.To, q.Country, q.Metric.Ranking, q.Limit, cancellationToken);
         return new TopUrlsResponse(q.Metric.Name, q.Metric.Unit, q.Domain, q.From, q.To, q.Country, q.Limit,
             top.Select((u, i) => new TopUrlItem(i + 1, u.Path, u.Value)).ToList());
     }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using CdnPulse.MetricsQuery.Tests.Harness;
 
 namespace CdnPulse.MetricsQuery.Tests.Api;
@@ -25,6 +27,10 @@ public sealed class LiveStreamTests(MetricsQueryFixture fixture)
         var query = $"/api/v1/metrics/requests?domain={domain}&from={MetricsQueryFixture.Iso(minute)}&to={MetricsQueryFixture.Iso(minute.AddMinutes(1))}&interval=total";
         Assert.Equal(0, (await fixture.GetAsync(fixture.Url, query, fixture.ApiKey)).Body.GetProperty("series")[0].GetProperty("total").GetInt64());
         Assert.Equal(0, (await fixture.GetAsync(fixture.TightUrl, query, fixture.ApiKey)).Body.GetProperty("series")[0].GetProperty("total").GetInt64());
+        // The compatible API reads through the same cache, top URLs included.
+        var compatible = $"/metric?StartTime={TestTraffic.CompatibleTime(minute)}&EndTime={TestTraffic.CompatibleTime(minute.AddMinutes(1))}&Domain={domain}&Interval=1min";
+        Assert.Empty(CompatibleDetail((await fixture.GetAsync(fixture.Url, compatible + "&Metric=request", fixture.ApiKey)).Body));
+        Assert.Empty(CompatibleDetail((await fixture.GetAsync(fixture.Url, compatible + "&Metric=topNUrlRequests", fixture.ApiKey)).Body));
 
         await fixture.SendAsync(lines, CancellationToken.None);
 
@@ -37,6 +43,11 @@ public sealed class LiveStreamTests(MetricsQueryFixture fixture)
         var (status, body) = await fixture.GetAsync(fixture.Url, query, fixture.ApiKey);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(lines.Count, body.GetProperty("series")[0].GetProperty("total").GetInt64());
+        var request = CompatibleDetail((await fixture.GetAsync(fixture.Url, compatible + "&Metric=request", fixture.ApiKey)).Body);
+        Assert.Equal(lines.Count.ToString(CultureInfo.InvariantCulture), Assert.Single(request).GetProperty("Value").GetString());
+        var top = Assert.Single(CompatibleDetail((await fixture.GetAsync(fixture.Url, compatible + "&Metric=topNUrlRequests", fixture.ApiKey)).Body));
+        var expectedTop = lines.GroupBy(l => l.UriStem).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, (long)g.Count()));
+        Assert.Equal(expectedTop, top.GetProperty("Value").EnumerateArray().Select(u => (u.GetProperty("Path").GetString()!, u.GetProperty("Count").GetInt64())));
         var elsewhere = await second.NextAsync("window", TimeSpan.FromSeconds(30));
         Assert.Equal(domain, elsewhere?.GetProperty("domain").GetString());
         Assert.Equal(lines.Count, (await fixture.GetAsync(fixture.TightUrl, query, fixture.ApiKey)).Body.GetProperty("series")[0].GetProperty("total").GetInt64());
@@ -51,4 +62,7 @@ public sealed class LiveStreamTests(MetricsQueryFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await fixture.GetAsync(fixture.Url, "/api/v1/stream", null)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await fixture.GetAsync(fixture.Url, "/api/v1/stream", ingestOnly)).Status);
     }
+
+    private static List<JsonElement> CompatibleDetail(JsonElement body) =>
+        body.GetProperty("Response").GetProperty("Data")[0].GetProperty("CdnData")[0].GetProperty("DetailData").EnumerateArray().ToList();
 }

@@ -64,4 +64,48 @@ public sealed class SeriesBuilderTests
         Assert.Equal([7m, 2m], counts.Select(s => s.Total));
         Assert.Equal([1.000m, 4.500m, 1.000m], latency.Select(s => s.Total));
     }
+
+    [Theory]
+    [InlineData("latencyP50")]
+    [InlineData("latencyP99")]
+    [InlineData("ttfbP90")]
+    public void Percentile_series_equal_percentiles_of_the_merged_histograms(string name)
+    {
+        var random = new Random(name.Length);
+        var grid = new TimeGrid(T0, T0.AddMinutes(30), new NativeInterval("5m", TimeSpan.FromMinutes(5)));
+        var minutes = new SortedDictionary<DateTimeOffset, WindowStats>();
+        // Minutes 10-14 have no data and minute 20-24 no time-to-first-byte: undefined points.
+        foreach (var m in Enumerable.Range(0, 30).Where(m => m is < 10 or >= 15))
+        {
+            var stats = new WindowStats();
+            for (var i = 0; i < 200; i++)
+            {
+                stats.TimeTakenHistogram.Add((long)Math.Pow(10, 2 + (4 * random.NextDouble())));
+                if (m is < 20 or >= 25)
+                {
+                    stats.FirstByteHistogram.Add(random.Next(0, 2_000_000));
+                }
+            }
+            minutes[T0.AddMinutes(m)] = stats;
+        }
+        var metric = MetricCatalog.Find(name)!;
+        var percent = int.Parse(name[^2..], System.Globalization.CultureInfo.InvariantCulture);
+        Func<WindowStats, LatencyHistogram> histogram = name.StartsWith("ttfb", StringComparison.Ordinal) ? s => s.FirstByteHistogram : s => s.TimeTakenHistogram;
+        decimal? Expected(IEnumerable<WindowStats> stats)
+        {
+            var merged = new LatencyHistogram();
+            foreach (var s in stats)
+            {
+                merged.Merge(histogram(s));
+            }
+            return merged.IsEmpty ? null : Math.Round(MetricFormulas.PercentileMilliseconds(merged, percent), 3, MidpointRounding.AwayFromZero);
+        }
+
+        var series = SeriesBuilder.Build(metric, grid, null, minutes);
+
+        Assert.Equal(Expected(minutes.Values), series.Total);
+        Assert.Equal(grid.Points.Select(p => Expected(minutes.Where(m => m.Key >= p.Start && m.Key < p.Start.AddMinutes(5)).Select(m => m.Value))),
+            series.Points.Select(p => p.Value));
+        Assert.Contains(series.Points, p => p.Value is null);
+    }
 }
