@@ -68,13 +68,13 @@ public sealed class LambdaEdgeEndpointTests(ServersFixture servers)
     }
 
     [Fact]
-    public async Task Refuses_a_missing_key_with_403_and_a_body_over_the_limit_with_413()
+    public async Task Refuses_a_missing_key_with_401_and_a_body_over_the_limit_with_413()
     {
         using var noKey = await PostAsync("[]", gzip: false, apiKey: null);
         var huge = JsonSerializer.Serialize(new { records = new[] { new { uri = new string('a', ServersFixture.HttpBodyLimit) } } });
         using var tooLarge = await PostAsync(huge, gzip: true, servers.ApiKey);
 
-        Assert.Equal(HttpStatusCode.Forbidden, noKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
     }
 

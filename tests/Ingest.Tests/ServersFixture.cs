@@ -1,3 +1,4 @@
+using CdnPulse.ServiceDefaults.ApiKeys;
 using System.Security.Cryptography;
 using CdnPulse.Hosting;
 using CdnPulse.Kinesis;
@@ -60,6 +61,7 @@ public sealed class ServersFixture : IAsyncLifetime
         await Postgres.CreateDatabaseAsync("events", timeout.Token);
         Database = NpgsqlDataSource.Create(Postgres.ConnectionString("events"));
         await IngestSchema.ApplyAsync(Database, timeout.Token);
+        await ApiKeySchema.ApplyAsync(Database, timeout.Token);
 
         _bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(cfg =>
         {

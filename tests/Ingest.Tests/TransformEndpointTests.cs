@@ -1,3 +1,4 @@
+using CdnPulse.ServiceDefaults.ApiKeys;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -93,14 +94,30 @@ public sealed class TransformEndpointTests(ServersFixture servers)
     }
 
     [Fact]
-    public async Task Refuses_a_missing_or_wrong_api_key_with_403()
+    public async Task Refuses_a_missing_or_unknown_api_key_with_401()
     {
         const string json = """{"invocationId":"x","records":[]}""";
         using var missing = await PostAsync(json, apiKey: null);
         using var wrong = await PostAsync(json, apiKey: "a-key-that-is-not-configured");
 
-        Assert.Equal(HttpStatusCode.Forbidden, missing.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+    }
+
+    [Fact]
+    public async Task Takes_a_stored_key_with_the_ingest_scope_and_refuses_one_without_it_naming_the_scope()
+    {
+        const string json = """{"invocationId":"x","records":[]}""";
+        var store = new ApiKeyStore(servers.Database);
+        var ingest = await store.CreateAsync("log shipper", [ApiKeyScopes.Ingest], CancellationToken.None);
+        var reader = await store.CreateAsync("dashboard", [ApiKeyScopes.ReadMetrics], CancellationToken.None);
+
+        using var allowed = await PostAsync(json, ingest.Key);
+        using var refused = await PostAsync(json, reader.Key);
+
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("ingest", JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("requiredScope").GetString());
     }
 
     [Theory]

@@ -13,7 +13,7 @@ public static class FirehoseTransformApi
 {
     public static RouteGroupBuilder MapFirehoseTransformApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/firehose/transform").AddEndpointFilter<ApiKeyFilter>();
+        var group = app.MapGroup("/firehose/transform").RequireApiKeyScope(ApiKeyScopes.Ingest);
         group.MapPost("/", HandleAsync).DisableAntiforgery();
         return group;
     }

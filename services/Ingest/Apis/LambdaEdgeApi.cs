@@ -15,7 +15,7 @@ public static class LambdaEdgeApi
 {
     public static RouteGroupBuilder MapLambdaEdgeApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/lambda-edge").AddEndpointFilter<ApiKeyFilter>();
+        var group = app.MapGroup("/lambda-edge").RequireApiKeyScope(ApiKeyScopes.Ingest);
         group.MapPost("/", HandleAsync).DisableAntiforgery();
         return group;
     }

@@ -17,7 +17,8 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddEventsDataSource();
-        builder.AddApiKeys();
+        // Bootstrap keys and stored keys; the HTTP endpoints other than /firehose (its own access key) need the ingest scope.
+        builder.AddApiKeyStore();
         builder.AddMessaging();
         builder.AddIpData();
 
