@@ -1,7 +1,7 @@
-using CdnPulse.ServiceDefaults.ApiKeys;
 using System.Security.Cryptography;
 using CdnPulse.Hosting;
 using CdnPulse.Kinesis;
+using CdnPulse.ServiceDefaults.ApiKeys;
 using MassTransit;
 using Npgsql;
 

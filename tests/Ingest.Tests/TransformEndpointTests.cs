@@ -1,7 +1,7 @@
-using CdnPulse.ServiceDefaults.ApiKeys;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using CdnPulse.ServiceDefaults.ApiKeys;
 
 namespace CdnPulse.Ingest.Tests;
 
