@@ -1,3 +1,4 @@
+using CdnPulse.EventStore;
 using Npgsql;
 
 namespace CdnPulse.Alerting;
@@ -85,19 +86,8 @@ public static class AlertingSchema
             primary key (delivery_id, attempt));
         """;
 
-    public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext('cdnpulse.alerting.schema'))", connection, transaction))
-        {
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using (var command = new NpgsqlCommand(Sql, connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public const string LockName = "cdnpulse.alerting.schema";
+
+    public static Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        SchemaScript.ApplyAsync(dataSource, LockName, Sql, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using CdnPulse.EventStore;
 using Npgsql;
 
 namespace CdnPulse.Ingest;
@@ -45,18 +46,8 @@ public static class IngestSchema
         create index if not exists firehose_requests_received_at on ingest.firehose_requests (received_at);
         """;
 
-    public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext('cdnpulse.ingest.schema'))", connection, transaction))
-        {
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using (var command = new NpgsqlCommand(Sql, connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public const string LockName = "cdnpulse.ingest.schema";
+
+    public static Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        SchemaScript.ApplyAsync(dataSource, LockName, Sql, cancellationToken);
 }

@@ -76,21 +76,19 @@ public sealed class LatencyHistogram
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(percent, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100);
-        if (Count == 0)
-        {
-            return null;
-        }
-        var rank = Math.Max(1, (long)Math.Ceiling((decimal)Count * percent / 100));
-        long seen = 0;
-        foreach (var (index, count) in Buckets)
-        {
-            seen += count;
-            if (seen >= rank)
-            {
-                return Midpoint(index);
-            }
-        }
-        throw new InvalidOperationException("The bucket counts do not add up to Count.");
+        return NearestRankMidpoint(percent);
+    }
+
+    /// <summary>
+    /// <see cref="Percentile(int)"/> for any percent from 0 to 100 (CloudWatch's <c>p99.9</c>): the value of rank
+    /// ⌈percent·n/100⌉, at least 1, so 0 gives the smallest value's bucket. Equal to <see cref="Percentile(int)"/>
+    /// for whole percents from 1.
+    /// </summary>
+    public double? Percentile(decimal percent)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(percent);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100m);
+        return NearestRankMidpoint(percent);
     }
 
     /// <summary>
@@ -105,7 +103,7 @@ public sealed class LatencyHistogram
         {
             return null;
         }
-        var rank = Math.Max(1, (long)Math.Ceiling((decimal)total * percent / 100));
+        var rank = Rank(total, percent);
         long seen = 0;
         for (var index = 0; index < counts.Length; index++)
         {
@@ -116,6 +114,28 @@ public sealed class LatencyHistogram
             }
         }
         throw new InvalidOperationException("The bucket counts do not add up to the total.");
+    }
+
+    // Exact decimal arithmetic: a whole percent gives the same rank through either overload.
+    private static long Rank(long total, decimal percent) => Math.Max(1, (long)Math.Ceiling(total * percent / 100m));
+
+    private double? NearestRankMidpoint(decimal percent)
+    {
+        if (Count == 0)
+        {
+            return null;
+        }
+        var rank = Rank(Count, percent);
+        long seen = 0;
+        foreach (var (index, count) in Buckets)
+        {
+            seen += count;
+            if (seen >= rank)
+            {
+                return Midpoint(index);
+            }
+        }
+        throw new InvalidOperationException("The bucket counts do not add up to Count.");
     }
 
     /// <summary>The bucket of a duration; negative durations count as 0.</summary>

@@ -1,3 +1,4 @@
+using CdnPulse.EventStore;
 using Npgsql;
 
 namespace CdnPulse.Metrics;
@@ -118,18 +119,8 @@ public static class MetricsSchema
             counted_at timestamptz not null default now());
         """;
 
-    public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext('cdnpulse.metrics.schema'))", connection, transaction))
-        {
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using (var command = new NpgsqlCommand(Sql, connection, transaction))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-    }
+    public const string LockName = "cdnpulse.metrics.schema";
+
+    public static Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken) =>
+        SchemaScript.ApplyAsync(dataSource, LockName, Sql, cancellationToken);
 }

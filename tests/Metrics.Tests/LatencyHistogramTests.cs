@@ -61,6 +61,35 @@ public sealed class LatencyHistogramTests
     }
 
     [Fact]
+    public void Fractional_percents_take_the_nearest_rank_and_whole_ones_match_the_int_overload()
+    {
+        // 999 values of 10 µs and one of 100 µs (exact buckets): rank ⌈99.9·1000/100⌉ = 999, ⌈99.95·1000/100⌉ = 1000.
+        var histogram = Histogram([.. Enumerable.Repeat(10L, 999), 100L]);
+        Assert.Equal(10.0, histogram.Percentile(99.9m));
+        Assert.Equal(100.0, histogram.Percentile(99.95m));
+        Assert.Equal(100.0, histogram.Percentile(99.91m));
+        Assert.Equal(10.0, histogram.Percentile(0m)); // rank at least 1
+        Assert.Null(new LatencyHistogram().Percentile(99.9m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => histogram.Percentile(-0.01m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => histogram.Percentile(100.01m));
+
+        var random = new Random(3);
+        var values = Enumerable.Range(0, 4321).Select(_ => LogNormalMicroseconds(random)).ToList();
+        var mixed = Histogram(values);
+        values.Sort();
+        for (var percent = 1; percent <= 100; percent++)
+        {
+            Assert.Equal(mixed.Percentile(percent), mixed.Percentile((decimal)percent));
+        }
+        foreach (var percent in new[] { 0.1m, 12.34m, 99.5m, 99.9m, 99.99m })
+        {
+            var exact = values[(int)Math.Ceiling(values.Count * percent / 100m) - 1];
+            var estimate = mixed.Percentile(percent)!.Value;
+            Assert.True(Math.Abs(estimate - exact) <= exact / 128.0, $"p{percent}: {estimate} vs exact {exact}");
+        }
+    }
+
+    [Fact]
     public void An_empty_histogram_has_no_percentile()
     {
         Assert.Null(new LatencyHistogram().Percentile(50));

@@ -39,29 +39,12 @@ internal static partial class ExtendedStatistics
 
     /// <summary>
     /// The nearest-rank value (rank ⌈p·n/100⌉, at least 1) of a histogram in milliseconds, reported as its bucket's
-    /// midpoint: within v/128 of the exact value v. Null for an empty histogram. Equal to
-    /// <see cref="LatencyHistogram.Percentile(int)"/> for whole percents, which that method alone cannot express.
+    /// midpoint: within v/128 of the exact value v. Null for an empty histogram. See <see cref="LatencyHistogram.Percentile(decimal)"/>.
     /// </summary>
     public static double? Milliseconds(LatencyHistogram histogram, decimal percent)
     {
         ArgumentNullException.ThrowIfNull(histogram);
-        ArgumentOutOfRangeException.ThrowIfNegative(percent);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100m);
-        if (histogram.IsEmpty)
-        {
-            return null;
-        }
-        var rank = Math.Max(1, (long)Math.Ceiling(histogram.Count * percent / 100m));
-        long seen = 0;
-        foreach (var (index, count) in histogram.Buckets)
-        {
-            seen += count;
-            if (seen >= rank)
-            {
-                return LatencyHistogram.Midpoint(index) / 1000.0;
-            }
-        }
-        throw new InvalidOperationException("The bucket counts do not add up to Count.");
+        return histogram.Percentile(percent) / 1000.0;
     }
 
     [GeneratedRegex(@"^p(\d{1,3})(\.\d+)?$")]
