@@ -19,8 +19,6 @@ namespace CdnPulse.MetricsQuery.Apis;
 /// </summary>
 public static class CompatibleMetricApi
 {
-    private static readonly JsonEncodedText TimeProperty = JsonEncodedText.Encode("Time");
-
     public static IEndpointRouteBuilder MapCompatibleMetricApi(this IEndpointRouteBuilder app)
     {
         foreach (var prefix in new[] { "/", "/prod" })
@@ -46,13 +44,19 @@ public static class CompatibleMetricApi
         var metrics = r.Metrics;
 
         var windows = new SortedDictionary<DateTimeOffset, WindowStats>();
+        IReadOnlyList<CachedWindow>? cachedWindows = null;
         var speeds = new SortedDictionary<DateTimeOffset, DownloadSpeedWindow>();
         var topUrls = new Dictionary<string, JsonArray>(StringComparer.Ordinal);
         if (!range.IsEmpty)
         {
             // Through the minute cache, as the native API: the same minutes, dropped as soon as a live update changes them.
             var histograms = metrics.Any(CompatibleMetrics.NeedsHistograms);
-            if (metrics.Any(CompatibleMetrics.IsPerWindow))
+            if (metrics.Any(CompatibleMetrics.IsPerWindow) && MinuteCache.Divides(r.Interval.Length, range.FirstMinute, range.EndMinute))
+            {
+                // 1- and 5-minute windows lie inside one cache block: merged once per block, points rendered once per block.
+                cachedWindows = await cache.ReadWindowsAsync(r.Domain, range.FirstMinute, range.EndMinute, country, histograms, r.Interval.Length, cancellationToken);
+            }
+            else if (metrics.Any(CompatibleMetrics.IsPerWindow))
             {
                 var minutes = await cache.ReadAsync(r.Domain, range.FirstMinute, range.EndMinute, country, histograms, cancellationToken);
                 foreach (var (minute, stats) in minutes)
@@ -87,7 +91,9 @@ public static class CompatibleMetricApi
             w.WriteStartObject();
             w.WriteStartArray("CdnData");
             var written = new Dictionary<string, (int From, int Length)>(StringComparer.Ordinal);
-            (JsonEncodedText, WindowStats)[]? points = null;
+            (byte[] Start, WindowStats Stats)[]? points = null;
+            using var scratch = new PooledBufferWriter(64 * 1024);
+            var pointWriter = new CompatiblePointWriter(scratch, r.Interval.Length);
             foreach (var metric in metrics)
             {
                 w.WriteStartObject();
@@ -111,11 +117,20 @@ public static class CompatibleMetricApi
                 {
                     SpeedPoints(speeds, metric, r.Domain).WriteTo(w);
                 }
+                else if (cachedWindows is not null)
+                {
+                    scratch.Clear();
+                    CachedPoints(scratch, cachedWindows, metric, r.Interval.Length);
+                    w.WriteRawValue(scratch.WrittenMemory.Span, skipInputValidation: true);
+                }
                 else
                 {
-                    // Each window's Time is formatted once for all the metrics of the answer.
-                    points ??= [.. windows.Select(kv => (JsonEncodedText.Encode(Time(kv.Key)), kv.Value))];
-                    Points(w, points, metric, r.Interval.Length);
+                    // Each window's Time is formatted once for all the metrics of the answer; the points are written
+                    // as raw UTF-8 (numbers formatted in place) and copied in as the property's value.
+                    points ??= [.. windows.Select(kv => (CompatiblePointWriter.PointStart(Time(kv.Key)), kv.Value))];
+                    scratch.Clear();
+                    pointWriter.WriteDetailData(points, metric);
+                    w.WriteRawValue(scratch.WrittenMemory.Span, skipInputValidation: true);
                 }
                 await w.FlushAsync(cancellationToken);
                 written.TryAdd(metric, (from, buffer.WrittenCount - from));
@@ -139,17 +154,27 @@ public static class CompatibleMetricApi
         }
     }
 
-    private static void Points(Utf8JsonWriter w, (JsonEncodedText Time, WindowStats Stats)[] windows, string metric, TimeSpan interval)
+    /// <summary>The DetailData array of a per-window metric from the windows' rendered points (rendered on first use).</summary>
+    private static void CachedPoints(PooledBufferWriter output, IReadOnlyList<CachedWindow> windows, string metric, TimeSpan interval)
     {
-        w.WriteStartArray();
-        foreach (var (time, stats) in windows)
+        output.Write("["u8);
+        for (var i = 0; i < windows.Count; i++)
         {
-            w.WriteStartObject();
-            w.WriteString(TimeProperty, time);
-            CompatibleMetrics.Write(w, metric, stats, interval);
-            w.WriteEndObject();
+            if (i > 0)
+            {
+                output.Write(","u8);
+            }
+            var window = windows[i];
+            output.Write(window.Point(metric, static (name, state) => RenderPoint(state.window, name, state.interval), (window, interval)));
         }
-        w.WriteEndArray();
+        output.Write("]"u8);
+    }
+
+    private static byte[] RenderPoint(CachedWindow window, string metric, TimeSpan interval)
+    {
+        var point = new ArrayBufferWriter<byte>(256);
+        new CompatiblePointWriter(point, interval).WritePoint(CompatiblePointWriter.PointStart(Time(window.End)), window.Stats, metric);
+        return point.WrittenSpan.ToArray();
     }
 
     /// <summary>One point per window in which the variant (CDN or origin rows) counted a request.</summary>

@@ -45,6 +45,52 @@ internal sealed class MinuteCache : IDisposable
         {
             return [.. await _reader.ReadAsync(domain, from, to, country, includeHistograms, cancellationToken)];
         }
+        var blocks = await ReadBlocksAsync(domain, from, to, country, includeHistograms, cancellationToken);
+        return blocks.SelectMany(b => b.Minutes).Where(m => m.Key >= from && m.Key < to).ToList();
+    }
+
+    /// <summary>
+    /// The windows of <paramref name="interval"/> (which divides <see cref="BlockLength"/>) in [from, to) (both on the
+    /// interval's boundaries) that have data, in time order, each merged from its minutes once per cached block and
+    /// carrying the points rendered for it so far (<see cref="CachedWindow"/>); dropped with their block.
+    /// </summary>
+    public async Task<IReadOnlyList<CachedWindow>> ReadWindowsAsync(string domain, DateTimeOffset from, DateTimeOffset to, string? country,
+        bool includeHistograms, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        if (!Divides(interval, from, to))
+        {
+            throw new ArgumentException($"{interval} must divide {BlockLength} and both ends of the range.", nameof(interval));
+        }
+        if (to <= from)
+        {
+            return [];
+        }
+        if (!_options.Enabled || _bypassed)
+        {
+            return MergeWindows(await _reader.ReadAsync(domain, from, to, country, includeHistograms, cancellationToken), interval);
+        }
+        var windows = new List<CachedWindow>();
+        foreach (var block in await ReadBlocksAsync(domain, from, to, country, includeHistograms, cancellationToken))
+        {
+            foreach (var window in block.Windows(interval))
+            {
+                // Windows never straddle a block or the range's ends, so each is wholly in or out.
+                if (window.End - interval >= from && window.End <= to)
+                {
+                    windows.Add(window);
+                }
+            }
+        }
+        return windows;
+    }
+
+    /// <summary>Whether <see cref="ReadWindowsAsync"/> can answer windows of <paramref name="interval"/> over [from, to).</summary>
+    public static bool Divides(TimeSpan interval, DateTimeOffset from, DateTimeOffset to) =>
+        interval > TimeSpan.Zero && BlockLength.Ticks % interval.Ticks == 0 && from.UtcTicks % interval.Ticks == 0 && to.UtcTicks % interval.Ticks == 0;
+
+    private async Task<Block[]> ReadBlocksAsync(
+        string domain, DateTimeOffset from, DateTimeOffset to, string? country, bool includeHistograms, CancellationToken cancellationToken)
+    {
         var first = BlockOf(from);
         var last = BlockOf(to - TimeSpan.FromTicks(1));
         var blocks = new Block?[last - first + 1];
@@ -74,7 +120,7 @@ internal sealed class MinuteCache : IDisposable
             }
             i = end;
         }
-        return blocks.SelectMany(b => b!.Minutes).Where(m => m.Key >= from && m.Key < to).ToList();
+        return blocks!;
     }
 
     /// <summary>
@@ -178,9 +224,15 @@ internal sealed class MinuteCache : IDisposable
     private void Store(string domain, string? country, long block, bool includeHistograms, Block value) =>
         _blocks.Set(Key(domain, country, block, includeHistograms), value, new MemoryCacheEntryOptions
         {
-            Size = Kibibytes(value.Minutes.Sum(m => EstimatedBytes(m.Value))),
+            Size = Kibibytes(value.Minutes.Sum(m => EstimatedBytes(m.Value) + DerivedBytesPerMinute)),
             AbsoluteExpirationRelativeToNow = _options.MaxAge,
         });
+
+    /// <summary>
+    /// An allowance per minute for what a block derives later (<see cref="ReadWindowsAsync"/>'s merged windows and
+    /// their rendered points: ~11 KiB per block for <c>Metric=all</c> in 5-minute windows); sizes are fixed when stored.
+    /// </summary>
+    private const long DerivedBytesPerMinute = 1024;
 
     /// <summary>A rough size of a cached minute: the object and its dictionaries, ~50 bytes per entry, ~40 per histogram bucket.</summary>
     private static long EstimatedBytes(WindowStats s) =>
@@ -203,7 +255,32 @@ internal sealed class MinuteCache : IDisposable
 
     private static DateTimeOffset Start(long block) => new(block * BlockLength.Ticks, TimeSpan.Zero);
 
-    private sealed record Block(long Version, KeyValuePair<DateTimeOffset, WindowStats>[] Minutes);
+    /// <summary>The minutes merged into windows of <paramref name="interval"/> (fresh objects), in time order.</summary>
+    private static CachedWindow[] MergeWindows(IEnumerable<KeyValuePair<DateTimeOffset, WindowStats>> minutes, TimeSpan interval)
+    {
+        var windows = new SortedDictionary<DateTimeOffset, CachedWindow>();
+        foreach (var (minute, stats) in minutes)
+        {
+            var end = new DateTimeOffset(minute.UtcTicks - (minute.UtcTicks % interval.Ticks), TimeSpan.Zero) + interval;
+            if (!windows.TryGetValue(end, out var window))
+            {
+                window = new CachedWindow(end, new WindowStats());
+                windows[end] = window;
+            }
+            // Histograms too: a block read without them has empty ones, so this adds nothing there.
+            window.Stats.Merge(stats, includeHistograms: true);
+        }
+        return [.. windows.Values];
+    }
+
+    private sealed record Block(long Version, KeyValuePair<DateTimeOffset, WindowStats>[] Minutes)
+    {
+        private readonly ConcurrentDictionary<long, CachedWindow[]> _windows = new();
+
+        /// <summary>The block's windows of <paramref name="interval"/>, merged on first use and kept as long as the block.</summary>
+        public CachedWindow[] Windows(TimeSpan interval) =>
+            _windows.GetOrAdd(interval.Ticks, static (_, state) => MergeWindows(state.Minutes, state.Interval), (Minutes, Interval: interval));
+    }
 
     /// <summary>A URL segment's key: the minutes [From, To) (UTC ticks) of one block.</summary>
     private readonly record struct UrlSegmentKey(string Domain, string Country, long From, long To);

@@ -36,6 +36,9 @@ internal sealed class PooledBufferWriter(int initialCapacity) : IBufferWriter<by
         return _buffer.AsSpan(_written);
     }
 
+    /// <summary>Forgets what was written and keeps the array for the next writes.</summary>
+    public void Clear() => _written = 0;
+
     public void Dispose()
     {
         ArrayPool<byte>.Shared.Return(_buffer);
