@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Npgsql;
 
@@ -153,22 +151,7 @@ public sealed class FirehoseEndpointTests(ServersFixture servers)
     private async Task<HttpResponseMessage> PostAsync(string json, bool gzip, string? accessKey = null, string? protocolVersion = "1.0",
         string? requestId = null)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        if (gzip)
-        {
-            using var buffer = new MemoryStream();
-            await using (var zip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-            {
-                await zip.WriteAsync(bytes);
-            }
-            bytes = buffer.ToArray();
-        }
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{await servers.HttpIngestUrlAsync()}/firehose") { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/json");
-        if (gzip)
-        {
-            request.Content.Headers.ContentEncoding.Add("gzip");
-        }
+        using var request = await JsonPost.CreateAsync($"{await servers.HttpIngestUrlAsync()}/firehose", json, gzip);
         if (protocolVersion is not null)
         {
             request.Headers.Add("X-Amz-Firehose-Protocol-Version", protocolVersion);

@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 
 namespace CdnPulse.Ingest.Tests;
@@ -80,22 +78,7 @@ public sealed class LambdaEdgeEndpointTests(ServersFixture servers)
 
     private async Task<HttpResponseMessage> PostAsync(string json, bool gzip, string? apiKey)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
-        if (gzip)
-        {
-            using var buffer = new MemoryStream();
-            await using (var zip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-            {
-                await zip.WriteAsync(bytes);
-            }
-            bytes = buffer.ToArray();
-        }
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{await servers.HttpIngestUrlAsync()}/lambda-edge") { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new("application/json");
-        if (gzip)
-        {
-            request.Content.Headers.ContentEncoding.Add("gzip");
-        }
+        using var request = await JsonPost.CreateAsync($"{await servers.HttpIngestUrlAsync()}/lambda-edge", json, gzip);
         if (apiKey is not null)
         {
             request.Headers.Add("x-api-key", apiKey);

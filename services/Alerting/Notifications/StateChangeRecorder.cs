@@ -4,7 +4,6 @@ using CdnPulse.Alerting.Evaluation;
 using CdnPulse.Contracts;
 using CdnPulse.EventStore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CdnPulse.Alerting.Notifications;
 
@@ -45,7 +44,7 @@ internal sealed class StateChangeRecorder(
             definition.Dimensions.ToDictionary(d => d.Name, d => d.Value));
 
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(Command("""
+        batch.BatchCommands.Add(AlertingSql.Command("""
             insert into alerting.bus_outbox (stream_id, version, message, created_at) values ($1, $2, $3, $4)
             """, alarm.StreamId, version, JsonSerializer.Serialize(message, AlertingJson.Options), at));
         var targets = definition.ActionsEnabled ? definition.ActionsFor(newState) : [];
@@ -54,7 +53,7 @@ internal sealed class StateChangeRecorder(
             var payload = AlarmNotification.Build(definition, alarm.ConfigurationUpdatedAt, change);
             foreach (var target in targets)
             {
-                batch.BatchCommands.Add(Command("""
+                batch.BatchCommands.Add(AlertingSql.Command("""
                     insert into alerting.deliveries (stream_id, version, alarm_name, target, new_state, payload, status, attempts, next_attempt_at, created_at)
                     values ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $7)
                     """, alarm.StreamId, version, alarm.AlarmName, target, newState.Text(), payload, at));
@@ -70,17 +69,5 @@ internal sealed class StateChangeRecorder(
             deliverySignal.Signal();
         }
         return true;
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(value is DateTimeOffset time
-                ? new NpgsqlParameter { Value = time.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz }
-                : new NpgsqlParameter { Value = value });
-        }
-        return command;
     }
 }

@@ -1,7 +1,6 @@
 using CdnPulse.Alerting.Alarms;
 using CdnPulse.EventStore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CdnPulse.Alerting.Projections;
 
@@ -46,7 +45,7 @@ internal sealed class AlarmsProjection : IProjection
         {
             case AlarmCreated.EventType:
                 var created = recorded.Deserialize<AlarmCreated>(AlertingJson.Options);
-                return Sql("""
+                return AlertingSql.Command("""
                     insert into alerting.alarms (alarm_name, stream_id, version, deleted, domain, definition, state_value, state_reason,
                                                  state_reason_data, state_updated_at, configuration_updated_at)
                     values ($1, $2, $3, false, $4, $5::jsonb, $6, $7, null, $8, $8)
@@ -59,34 +58,22 @@ internal sealed class AlarmsProjection : IProjection
                     AlarmStateValue.InsufficientData.Text(), AlarmCreated.InitialReason, created.At);
             case AlarmUpdated.EventType:
                 var updated = recorded.Deserialize<AlarmUpdated>(AlertingJson.Options);
-                return Sql("""
+                return AlertingSql.Command("""
                     update alerting.alarms set version = $2, domain = $3, definition = $4::jsonb, configuration_updated_at = $5
                     where alarm_name = $1
                     """, name, recorded.Version, updated.Definition.Domain, Json(updated.Definition), updated.At);
             case AlarmStateChange.EventType:
                 var change = recorded.Deserialize<AlarmStateChange>(AlertingJson.Options);
-                return Sql("""
+                return AlertingSql.Command("""
                     update alerting.alarms set version = $2, state_value = $3, state_reason = $4, state_reason_data = $5, state_updated_at = $6
                     where alarm_name = $1
                     """, name, recorded.Version, change.NewState.Text(), change.Reason, change.ReasonData, change.At);
             case AlarmDeleted.EventType:
-                return Sql("update alerting.alarms set version = $2, deleted = true where alarm_name = $1", name, recorded.Version);
+                return AlertingSql.Command("update alerting.alarms set version = $2, deleted = true where alarm_name = $1", name, recorded.Version);
             default:
                 return null;
         }
     }
 
     private static string Json(AlarmDefinition definition) => System.Text.Json.JsonSerializer.Serialize(definition, AlertingJson.Options);
-
-    private static NpgsqlBatchCommand Sql(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(value is DateTimeOffset time
-                ? new NpgsqlParameter { Value = time.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz }
-                : new NpgsqlParameter { Value = value });
-        }
-        return command;
-    }
 }
