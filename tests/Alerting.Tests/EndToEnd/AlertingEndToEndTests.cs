@@ -80,9 +80,15 @@ public sealed class AlertingEndToEndTests(AlertingSystemFixture fixture)
         }
 
         // The history shows the same three changes, and the bus carried them with the same idempotency keys.
-        var (_, history) = await fixture.SendAsync(HttpMethod.Get, "/alarms/e2e-5xx/history?HistoryItemType=StateUpdate&ScanBy=TimestampAscending");
+        // The history is an async projection: wait until it has applied the third change, then check all three.
+        var history = await Eventually.ReturnsAsync(async () =>
+        {
+            var (_, page) = await fixture.SendAsync(HttpMethod.Get, "/alarms/e2e-5xx/history?HistoryItemType=StateUpdate&ScanBy=TimestampAscending");
+            var items = page.GetProperty("AlarmHistoryItems").EnumerateArray().ToList();
+            return items.Count >= 3 ? items : null;
+        }, "the history projection shows three state changes", StepTimeout);
         Assert.Equal(["Alarm updated from INSUFFICIENT_DATA to OK", "Alarm updated from OK to ALARM", "Alarm updated from ALARM to OK"],
-            history.GetProperty("AlarmHistoryItems").EnumerateArray().Select(i => i.GetProperty("HistorySummary").GetString()));
+            history.Select(i => i.GetProperty("HistorySummary").GetString()));
         await Eventually.HoldsAsync(() => Task.FromResult(accepted.All(r => bus.Received.Any(m => m.IdempotencyKey == r.IdempotencyKey))),
             "every state change was published as AlarmStateChanged", StepTimeout);
         Assert.All(bus.Received.Where(m => m.AlarmName == "e2e-5xx"), m => Assert.Equal(Domain, m.Dimensions["Domain"]));
